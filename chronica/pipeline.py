@@ -1,0 +1,149 @@
+"""The coder: Document -> list[Event], stage by stage.
+
+ingest (Document) -> nlp (ParsedDocument) -> actors (Mention) -> events (EventCandidate)
+-> time (DateResult) -> place (PlaceResult) -> attribution (AttributionResult) -> Event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from chronica import __version__
+from chronica.actors import ActorResolver
+from chronica.attribution import Attributor
+from chronica.config import Settings
+from chronica.errors import ChronicaError
+from chronica.events import EventMatcher
+from chronica.nlp import ParsedDocument, load_pipeline, parse
+from chronica.place import Geoparser
+from chronica.records import (
+    AttributionResult,
+    DateResult,
+    Document,
+    Event,
+    Entity,
+    EventCandidate,
+    Evidence,
+    Mention,
+    PlaceResult,
+    Reasons,
+)
+from chronica.time import TimeResolver
+
+
+@dataclass(frozen=True, slots=True)
+class CodedDocument:
+    """The result of coding one document: its events, or the error that stopped it."""
+
+    document: Document
+    events: tuple[Event, ...]
+    error: ChronicaError | None = None
+
+
+def event_id(doc_id: str, cand: EventCandidate, start: int, end: int) -> str:
+    """Stable id: the same input and chronica version give the same id."""
+    key = f"{__version__}|{doc_id}|{cand.sentence_index}|{start}|{end}|{cand.event.cameo}"
+    key += "|" + ",".join(m.entity.text for m in cand.actor)
+    key += "|" + ",".join(m.entity.text for m in cand.recipient)
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+class Coder:
+    """Holds the loaded pipeline and stage resources; code documents with :meth:`code_many`."""
+
+    def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = nlp if nlp is not None else load_pipeline(self.settings.model)
+        self.actors = ActorResolver.from_settings(self.settings)
+        self.events = EventMatcher.from_settings(self.settings)
+        self.time = TimeResolver.from_settings(self.settings)
+        self.place = Geoparser.from_settings(self.settings)
+        self.attribution = Attributor.from_settings(self.settings)
+
+    def code(self, document: Document) -> list[Event]:
+        """Code one document (errors propagate)."""
+        return list(self.code_parsed(next(iter(self._parse([document])))))
+
+    def code_many(
+        self,
+        documents: Iterable[Document],
+        on_done: Callable[[CodedDocument], None] | None = None,
+    ) -> Iterator[CodedDocument]:
+        """Code documents lazily; a document that fails yields a CodedDocument with ``error``
+        and never stops the others."""
+        for parsed in self._parse(documents):
+            try:
+                result = CodedDocument(parsed.document, tuple(self.code_parsed(parsed)))
+            except ChronicaError as exc:
+                result = CodedDocument(parsed.document, (), exc)
+            if on_done is not None:
+                on_done(result)
+            yield result
+
+    def _parse(self, documents: Iterable[Document]) -> Iterator[ParsedDocument]:
+        return parse(
+            self.nlp,
+            documents,
+            batch_size=self.settings.batch_size,
+            max_block_chars=self.settings.max_block_chars,
+        )
+
+    def code_parsed(self, parsed: ParsedDocument) -> Iterator[Event]:
+        """Run the stages over one parsed document and assemble the events."""
+        mentions = self.actors.resolve(parsed)
+        candidates = self.events.find(parsed, mentions)
+        dates = self.time.resolve(parsed, candidates)
+        places = self.place.resolve(parsed, candidates, mentions)
+        attributions = self.attribution.resolve(parsed, candidates, mentions)
+        for cand, d, p, a in zip(candidates, dates, places, attributions, strict=True):
+            event = assemble(parsed, cand, d, p, a)
+            if event.confidence >= self.settings.min_confidence:
+                yield event
+
+
+def assemble(
+    parsed: ParsedDocument,
+    cand: EventCandidate,
+    date_result: DateResult,
+    place_result: PlaceResult,
+    attribution_result: AttributionResult,
+) -> Event:
+    """Build the event record from the stage results for one candidate."""
+    block = parsed.blocks[cand.block]
+    sent = block.doc[cand.trigger_start].sent
+    start, end = block.char_span(sent)
+    evidence = Evidence(cand.sentence_index, parsed.document.text[start:end], start, end)
+    actor_reason = cand.actor_reason or "; ".join(
+        f"{m.entity.text!r}: {m.reason}" for m in (*cand.actor, *cand.recipient)
+    )
+    return Event(
+        id=event_id(parsed.document.id, cand, start, end),
+        doc_id=parsed.document.id,
+        event=cand.event,
+        actor=_unique(cand.actor),
+        recipient=_unique(cand.recipient),
+        date=date_result.span,
+        location=place_result.place,
+        attribution=attribution_result.attribution,
+        evidence=evidence,
+        confidence=round(cand.confidence, 3),
+        reasons=Reasons(
+            actor=actor_reason or "no actor found",
+            event=cand.reason,
+            date=date_result.reason,
+            location=place_result.reason,
+            attribution=attribution_result.reason,
+        ),
+    )
+
+
+def _unique(mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
+    """Entities of the mentions, each once (by id or name, and text), in order."""
+    seen: dict[tuple[str | None, str], Entity] = {}
+    for m in mentions:
+        seen.setdefault((m.entity.id or m.entity.name, m.entity.text), m.entity)
+    return tuple(seen.values())

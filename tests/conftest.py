@@ -1,0 +1,87 @@
+"""The one global conftest: shared fixtures and helpers for hand-built Docs.
+
+Model-dependent tests use the ``nlp`` fixture and are marked ``model``; rule logic is tested on
+``make_doc(...)`` Docs that need no model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from chronica.config import Settings
+from chronica.nlp import Block, ParsedDocument
+from chronica.records import Document
+
+
+@pytest.fixture(scope="session")
+def vocab() -> Vocab:
+    return Vocab()
+
+
+def make_doc(
+    words: Sequence[str],
+    heads: Sequence[int] | None = None,
+    deps: Sequence[str] | None = None,
+    pos: Sequence[str] | None = None,
+    lemmas: Sequence[str] | None = None,
+    tags: Sequence[str] | None = None,
+    ents: Sequence[str] | None = None,
+    spaces: Sequence[bool] | None = None,
+    vocab: Vocab | None = None,
+) -> Doc:
+    """A Doc with a hand-written parse. ``heads`` are absolute token indices (as in spaCy's
+    Doc constructor); sentences come from the parse (each root starts one)."""
+    n = len(words)
+    return Doc(
+        vocab or Vocab(),
+        words=list(words),
+        spaces=list(spaces) if spaces is not None else None,
+        heads=list(heads) if heads is not None else None,
+        deps=list(deps) if deps is not None else None,
+        pos=list(pos) if pos is not None else None,
+        lemmas=list(lemmas) if lemmas is not None else [w.lower() for w in words],
+        tags=list(tags) if tags is not None else None,
+        ents=list(ents) if ents is not None else None,
+        sent_starts=None if heads is not None else [True] + [False] * (n - 1),
+    )
+
+
+def parsed_from_docs(docs: Sequence[Doc], doc_id: str = "t", published: object = None) -> ParsedDocument:
+    """Wrap hand-built Docs as one ParsedDocument whose text is the blocks joined by blank lines."""
+    blocks: list[Block] = []
+    offset = 0
+    first = 0
+    parts: list[str] = []
+    for i, d in enumerate(docs):
+        blocks.append(Block(index=i, offset=offset, doc=d, first_sentence=first))
+        first += sum(1 for _ in d.sents)
+        parts.append(d.text)
+        offset += len(d.text) + 2
+    document = Document(id=doc_id, text="\n\n".join(parts), published=published)  # type: ignore[arg-type]
+    return ParsedDocument(document=document, blocks=tuple(blocks))
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The default installed pipeline, loaded once (tests using it are marked ``model``)."""
+    from chronica.nlp import load_pipeline
+
+    return load_pipeline(Settings().model)
+
+
+@pytest.fixture(scope="session")
+def coder(nlp: Language):  # type: ignore[no-untyped-def]
+    from chronica.pipeline import Coder
+
+    return Coder(Settings(), nlp=nlp)
+
+
+@pytest.fixture
+def blank_nlp() -> Language:
+    return spacy.blank("en")
