@@ -58,3 +58,53 @@ class NotFoundError(ChronicaError):
     """A requested actor, event or document does not exist."""
 
     exit_code = 4
+
+
+class BadParameterError(ChronicaError, ValueError):
+    """A query parameter (web page or API) has a value outside what it allows; ``param`` names
+    it. The web layer answers 422 with the message."""
+
+    exit_code = 2
+
+    def __init__(self, param: str, message: str) -> None:
+        self.param = param
+        self.reason = message
+        super().__init__(f"{param}: {message}")
+
+
+class AnalysisError(ChronicaError):
+    """An analysis option has a value outside what it allows (window, frequency, certainty)."""
+
+    exit_code = 2
+
+
+class QueryError(StoreError, ValueError):
+    """An event query has an invalid value (bad limit, order, cursor or date range)."""
+
+    exit_code = 2
+
+
+class UnknownCameoCodeError(ChronicaError, KeyError):
+    """A CAMEO code that is not in the table (nor is any of its parent codes)."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"unknown CAMEO code {code!r}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class NoPloverTypeError(ChronicaError, LookupError):
+    """A CAMEO code without a PLOVER type (root 01, statements) used without an explicit type."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(
+            f"CAMEO code {code!r} has no PLOVER type (root 01, statements); "
+            "pass plover= explicitly or use another code"
+        )
+
+
+class GoldError(ChronicaError, ValueError):
+    """An evaluation gold file (or one record in it) is missing or malformed."""

@@ -85,3 +85,42 @@ def coder(nlp: Language):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def blank_nlp() -> Language:
     return spacy.blank("en")
+
+
+def make_event(
+    id: str = "e1",
+    doc_id: str = "d1",
+    plover: str = "ASSAULT",
+    actors: Sequence[str] = ("Russia",),
+    recipients: Sequence[str] = ("Ukraine",),
+    start: object = None,
+    place: str | None = None,
+    sentence: str = "Russia attacked Ukraine.",
+    certainty: str = "asserted",
+    confidence: float = 0.8,
+):  # type: ignore[no-untyped-def]
+    """A hand-built Event for store, export and analysis tests (names double as ids)."""
+    from chronica.records import (
+        Attribution,
+        DateSpan,
+        Entity,
+        Event,
+        EventType,
+        Evidence,
+        Place,
+        Reasons,
+    )
+
+    return Event(
+        id=id,
+        doc_id=doc_id,
+        event=EventType(plover, None, "190", 4, -10.0, "attacked"),
+        actor=tuple(Entity(a, a, None, None, f"Q-{a}") for a in actors),
+        recipient=tuple(Entity(r, r, None, None, f"Q-{r}") for r in recipients),
+        date=DateSpan(start, start, "day", "text", "today") if start else DateSpan(),  # type: ignore[arg-type]
+        location=Place(place, place, "UKR") if place else None,
+        attribution=Attribution(certainty),  # type: ignore[arg-type]
+        evidence=Evidence(0, sentence, 0, len(sentence)),
+        confidence=confidence,
+        reasons=Reasons("a", "b", "c", "d", "e"),
+    )

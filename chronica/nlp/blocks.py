@@ -67,7 +67,8 @@ def _cut_long(offset: int, text: str, max_chars: int) -> Iterator[Segment]:
         if cut < max_chars // 4:
             space = window.rfind(" ", max_chars // 2)
             cut = space + 1 if space > 0 else max_chars
-        yield Segment(offset + start, text[start : start + cut])
+        piece = text[start : start + cut]
+        yield Segment(offset + start, piece.rstrip())
         start += cut
     if start < len(text):
         yield Segment(offset + start, text[start:])
@@ -107,5 +108,10 @@ def segment(text: str, max_chars: int = 20_000) -> list[Segment]:
 
 
 def _is_heading(line: str) -> bool:
+    """A short title-case line without final punctuation (hard-wrapped prose is not one)."""
     line = line.strip()
-    return 0 < len(line) <= 120 and line[-1] not in ".!?:;,\"”’'" and len(line.split()) <= 14
+    words = line.split()
+    if not 0 < len(words) <= 12 or line[-1] in ".!?:;,\"”’'-" or line.isupper():
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised / len(words) >= 0.6

@@ -1,9 +1,12 @@
 """The time stage: give each event its own date, with granularity, basis and a reason.
 
 Public interface: ``TimeResolver.from_settings(settings)``,
-``resolver.resolve(parsed, candidates) -> list[DateResult]`` (one per candidate, same order).
+``resolver.resolve(parsed, candidates) -> list[DateResult]`` (one per candidate, same order);
+``normalize(text, reference)`` for one expression; ``find_dateline(text)`` for a wire dateline.
 """
 
+from chronica.time.dateline import dateline_place, find_dateline
+from chronica.time.grammar import normalize
 from chronica.time.resolver import TimeResolver
 
-__all__ = ["TimeResolver"]
+__all__ = ["TimeResolver", "dateline_place", "find_dateline", "normalize"]

@@ -1,0 +1,168 @@
+"""Charts for the dossier as inline SVG (matplotlib, no pyplot state, no external resources).
+
+Each function returns the ``<svg>`` element as text: the XML prolog, DOCTYPE and metadata are
+removed so that it can be placed inside HTML. Text is kept as SVG text (``svg.fonttype=none``),
+which matplotlib escapes; each chart gets its own hash salt so element ids do not collide when
+several charts share one page. Labels are plain text: mathtext is off (``$`` stays ``$``),
+control characters become spaces and glyphs missing from the font are drawn as boxes silently.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import matplotlib
+from matplotlib.figure import Figure
+
+from chronica.analysis.dyad import DyadSeries
+from chronica.analysis.network import FocalWindow
+from chronica.analysis.select import QUAD_LABELS
+from chronica.analysis.timeline import YearSummary
+
+QUAD_COLORS: dict[int, str] = {1: "#8fd19e", 2: "#2e8b57", 3: "#f4a582", 4: "#c0392b"}
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@contextmanager
+def _style(salt: str) -> Iterator[None]:
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing", category=UserWarning)
+        with matplotlib.rc_context(
+            {"svg.fonttype": "none", "svg.hashsalt": salt, "text.parse_math": False}
+        ):
+            yield
+
+
+def clean(label: str) -> str:
+    """A label safe to draw: control characters replaced by spaces."""
+    return _CONTROL.sub(" ", label)
+
+
+def to_svg(fig: Figure) -> str:
+    """The figure as an inline ``<svg>`` element (call inside ``_style``)."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    text = buf.getvalue()
+    text = text[text.index("<svg") :]
+    return _METADATA.sub("", text)
+
+
+def yearly_chart(years: Sequence[YearSummary], salt: str = "yearly") -> str:
+    """Stacked bars of units per quad class by year, with the mean Goldstein score as a line."""
+    with _style(salt):
+        fig = Figure(figsize=(8, 3.2))
+        ax = fig.add_subplot()
+        labels = [str(y.year) for y in years]
+        xs = list(range(len(years)))
+        bottom = [0] * len(years)
+        for q in (1, 2, 3, 4):
+            heights = [y.quad_counts[q - 1] for y in years]
+            ax.bar(xs, heights, bottom=bottom, color=QUAD_COLORS[q], label=QUAD_LABELS[q])
+            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+        ax.set_ylabel("events")
+        _categorical_x(ax, labels)
+        twin = ax.twinx()
+        twin.plot(xs, [y.goldstein_mean for y in years], color="#222222", marker="o", lw=1.2)
+        twin.axhline(0, color="#999999", lw=0.6, ls="--")
+        twin.set_ylim(-10.5, 10.5)
+        twin.set_ylabel("mean Goldstein")
+        ax.legend(fontsize=7, loc="upper left", ncols=2, frameon=False)
+        return to_svg(fig)
+
+
+def dyad_chart(series: DyadSeries, salt: str) -> str:
+    """Mean Goldstein per period in each direction, over bars of the units per period."""
+    with _style(salt):
+        fig = Figure(figsize=(8, 2.8))
+        ax = fig.add_subplot()
+        labels = [p.period for p in series.periods]
+        xs = list(range(len(labels)))
+        ax.bar(xs, [p.both.total for p in series.periods], color="#dddddd", label="events (both)")
+        ax.set_ylabel("events")
+        _categorical_x(ax, labels)
+        twin = ax.twinx()
+        for name, pick, color in (
+            (clean(f"{series.a.label} → {series.b.label}"), "a_to_b", "#1f77b4"),
+            (clean(f"{series.b.label} → {series.a.label}"), "b_to_a", "#ff7f0e"),
+        ):
+            pts = [
+                (x, getattr(p, pick).goldstein_mean)
+                for x, p in zip(xs, series.periods, strict=True)
+                if getattr(p, pick).goldstein_mean is not None
+            ]
+            twin.plot([x for x, _ in pts], [m for _, m in pts], marker="o", color=color, label=name)
+        twin.axhline(0, color="#999999", lw=0.6, ls="--")
+        twin.set_ylim(-10.5, 10.5)
+        twin.set_ylabel("mean Goldstein")
+        twin.legend(fontsize=7, loc="upper left", frameon=False)
+        return to_svg(fig)
+
+
+def ego_chart(fw: FocalWindow, focal_label: str, salt: str, limit: int = 14) -> str:
+    """The focal actor in the centre, its heaviest ties around it: green allies, red adversaries,
+    grey neutral; line width grows with the number of events."""
+    with _style(salt):
+        ties = sorted(
+            (*fw.allies, *fw.adversaries, *fw.neutral),
+            key=lambda r: (-r.weight, r.label.casefold()),
+        )[:limit]
+        fig = Figure(figsize=(5.5, 4.2))
+        ax = fig.add_subplot()
+        ax.set_axis_off()
+        ax.set_xlim(-1.6, 1.6)
+        ax.set_ylim(-1.3, 1.3)
+        top = max((r.weight for r in ties), default=1)
+        for i, rel in enumerate(ties):
+            angle = 2 * math.pi * i / max(len(ties), 1)
+            x, y = math.cos(angle), math.sin(angle)
+            color = "#2e8b57" if rel.sign > 0 else ("#c0392b" if rel.sign < 0 else "#999999")
+            ax.plot([0, x], [0, y], color=color, lw=0.8 + 5 * rel.weight / top, alpha=0.8, zorder=1)
+            ax.scatter([x], [y], s=60, color=color, zorder=2)
+            ax.text(x * 1.12, y * 1.12, clean(f"{rel.label} ({rel.weight})"), fontsize=7,
+                    ha="left" if x >= 0 else "right", va="center")  # fmt: skip
+        ax.scatter([0], [0], s=160, color="#333333", zorder=3)
+        ax.text(0, -0.16, clean(focal_label), fontsize=8, ha="center", va="top", weight="bold")
+        return to_svg(fig)
+
+
+def map_chart(points: Sequence[tuple[str, float, float, int]], salt: str = "map") -> str:
+    """Event locations (label, lat, lon, count) on an equirectangular lat/lon plot, framed to
+    the points with a margin; marker area grows with the count."""
+    with _style(salt):
+        fig = Figure(figsize=(8, 4.2))
+        ax = fig.add_subplot()
+        lats = [p[1] for p in points]
+        lons = [p[2] for p in points]
+        lon0, lon1 = _frame(lons, -180, 180)
+        lat0, lat1 = _frame(lats, -90, 90)
+        ax.set_xlim(lon0, lon1)
+        ax.set_ylim(lat0, lat1)
+        ax.set_aspect("equal", adjustable="datalim")
+        ax.grid(True, color="#dddddd", lw=0.5)
+        ax.set_xlabel("longitude")
+        ax.set_ylabel("latitude")
+        ax.scatter(lons, lats, s=[20 + 12 * p[3] for p in points], color="#c0392b", alpha=0.6)
+        for label, lat, lon, n in points:
+            ax.annotate(clean(f"{label} ({n})"), (lon, lat), fontsize=7, xytext=(4, 3),
+                        textcoords="offset points")  # fmt: skip
+        return to_svg(fig)
+
+
+def _frame(values: Sequence[float], low: float, high: float) -> tuple[float, float]:
+    lo, hi = min(values), max(values)
+    pad = max(5.0, (hi - lo) * 0.15)
+    return max(low, lo - pad), min(high, hi + pad)
+
+
+def _categorical_x(ax: Any, labels: Sequence[str]) -> None:
+    ax.set_xticks(list(range(len(labels))))
+    step = max(1, len(labels) // 16)
+    ax.set_xticklabels([lab if i % step == 0 else "" for i, lab in enumerate(labels)], fontsize=7)
+    ax.tick_params(axis="x", rotation=45 if len(labels) > 8 else 0)

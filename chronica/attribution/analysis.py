@@ -1,0 +1,672 @@
+"""Certainty, claimant, modality and polarity of one event, read off the dependency tree.
+
+The analyser walks from the event trigger up to the sentence root (:func:`syntax.climb`):
+
+* hedges (adverbs, modal auxiliaries, adjectives) count only inside the trigger's own clause;
+* a reporting verb or noun counts when the event lies in its complement (ccomp, xcomp, object,
+  "of"/"for" phrase); "according to X" counts when it attaches to a clause on the path;
+* nested frames keep the outermost speaker as claimant and name the inner ones in the reason;
+* the nearest cue decides the certainty, except that a denial anywhere in the chain wins;
+* a sentence-wide cue ("suspected", "allegedly", "claims") reaches the other events of its
+  sentence unless it clearly scopes elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from chronica.attribution.lexicon import Lexicon
+from chronica.attribution.syntax import (
+    FRAME_DEPS,
+    SUBJECT_DEPS,
+    Step,
+    agent_of,
+    clause_head,
+    climb,
+    head_of,
+    is_passive,
+    is_pronoun,
+    noun_phrase,
+    subject_of,
+)
+from chronica.records import Attribution, Certainty, Entity, EventCandidate, Mention, Modality
+
+CueKind = Literal["hedge", "frame", "according", "quote", "responsibility", "sentence"]
+
+_VERBAL = frozenset({"VERB", "AUX"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_FRAME_CERTAINTY: dict[str, Certainty] = {
+    "report": "reported",
+    "allege": "alleged",
+    "admit": "reported",
+    "deny": "denied",
+    "suspect": "suspected",
+    "doubt": "possible",
+}
+_DOER_CLASSES = frozenset({"report", "allege", "admit"})
+_MODALITY_OF: dict[str, Modality] = {
+    "attempted": "attempted",
+    "failed": "attempted",
+    "foiled": "attempted",
+    "planned": "planned",
+    "threatened": "threatened",
+    "hypothetical": "hypothetical",
+    "actual": "actual",
+}
+_NOT_ACCOMPLISHED = frozenset({"failed", "foiled"})
+_MODALITY_VIA = frozenset({"xcomp", "dobj", "obj", "ccomp", "prep", "pcomp", "pobj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a frame attributes the event to; ``head`` is the token index of the speaker."""
+
+    entity: Entity
+    head: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A certainty cue that governs the event, nearest first in analysis order."""
+
+    certainty: Certainty
+    word: str
+    kind: CueKind
+    speaker: Speaker | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityFinding:
+    modality: Modality
+    negated: bool
+    word: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class BlockContext:
+    """What the analyser needs about one block: its parse, its actor mentions, its quotes."""
+
+    doc: Doc
+    mentions: Sequence[Mention]
+    quotes: Sequence[tuple[int, int]]
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def entity_at(ctx: BlockContext, head: Token) -> Entity:
+    """The resolved entity of the mention covering ``head``, else the noun phrase as written."""
+    best: Mention | None = None
+    for m in ctx.mentions:
+        if m.start <= head.i < m.end and (best is None or m.end - m.start > best.end - best.start):
+            best = m
+    if best is not None:
+        return best.entity
+    start, end = noun_phrase(head)
+    return Entity(text=ctx.doc[start:end].text)
+
+
+def _speaker_head(tok: Token, lex: Lexicon) -> Token:
+    """ "The army's statement" and "a statement by the army" name the army."""
+    if tok.lower_ not in lex.speech_nouns and tok.lemma_.lower() not in lex.speech_nouns:
+        return tok
+    for c in tok.children:
+        if c.dep_ in {"poss", "compound", "nmod"} and c.pos_ in _NOMINAL | {"PRON"}:
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return tok
+
+
+def _speaker(ctx: BlockContext, tok: Token | None, lex: Lexicon) -> Speaker | None:
+    if tok is None:
+        return None
+    head = _speaker_head(tok, lex)
+    return Speaker(entity_at(ctx, head), head.i)
+
+
+def _verb_speaker(ctx: BlockContext, verb: Token, lex: Lexicon) -> Speaker | None:
+    """The subject of a reporting verb, or the ``by`` agent when it is passive."""
+    if is_passive(verb):
+        return _speaker(ctx, agent_of(verb), lex)
+    return _speaker(ctx, subject_of(verb), lex)
+
+
+def _same_entity(a: Entity, b: Entity) -> bool:
+    if a.id and b.id:
+        return a.id == b.id
+    names_a = {x.lower() for x in (a.name, a.text) if x}
+    names_b = {x.lower() for x in (b.name, b.text) if x}
+    return bool(names_a & names_b)
+
+
+def _is_doer(
+    ctx: BlockContext, speaker: Speaker, frame: Token, trigger: Token, cand: EventCandidate
+) -> bool:
+    """True when the speaker is the event's own actor ("the FMLN said it attacked")."""
+    if any(_same_entity(speaker.entity, m.entity) for m in cand.actor):
+        return True
+    if any(m.start <= speaker.head < m.end for m in cand.actor):
+        return True
+    verb = clause_head(trigger)
+    if verb.i == frame.i:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        # "claimed to have attacked": the complement borrows the speaker as subject.
+        return verb.dep_ == "xcomp" and verb.head.i == frame.i and not cand.actor
+    if subject.i == speaker.head:
+        return True
+    if is_pronoun(subject) and not cand.actor:
+        return True
+    if is_pronoun(subject) and any(m.start <= subject.i < m.end for m in cand.actor):
+        return True
+    speaker_tok = ctx.doc[speaker.head]
+    return subject.lemma_.lower() == speaker_tok.lemma_.lower() and subject.pos_ in _NOMINAL
+
+
+# --------------------------------------------------------------------------- certainty cues
+
+
+def _hedges_at(ctx: BlockContext, tok: Token, is_trigger: bool, lex: Lexicon) -> list[Cue]:
+    """Hedges attached to a token of the trigger's own clause."""
+    cues: list[Cue] = []
+    for c in tok.children:
+        low = c.lower_
+        certainty = lex.hedge_adverbs.get(low)
+        if certainty is not None:
+            cues.append(Cue(certainty, c.text, "hedge", None, f"adverb {c.text!r} on {tok.text!r}"))  # type: ignore[arg-type]
+            continue
+        if c.dep_ == "aux" and low in lex.hedge_modals:
+            modal = lex.hedge_modals[low]
+            cues.append(Cue(modal, c.text, "hedge", None, f"modal {c.text!r} on {tok.text!r}"))  # type: ignore[arg-type]
+            continue
+        if c.dep_ == "amod" and tok.pos_ in _NOMINAL and low in lex.hedge_adjectives:
+            adj = lex.hedge_adjectives[low]
+            cues.append(Cue(adj, c.text, "hedge", None, f"{c.text!r} modifies {tok.text!r}"))  # type: ignore[arg-type]
+            continue
+        if c.dep_ in SUBJECT_DEPS or (is_trigger and c.dep_ == "agent"):
+            cues.extend(_actor_hedges(c, lex))
+    return cues
+
+
+def _actor_hedges(subject: Token, lex: Lexicon) -> list[Cue]:
+    """ "Suspected rebels attacked": a hedge on the doer hedges the event. Adverbs inside the
+    subject phrase are parse slips of clause adverbs (common in upper-case copy)."""
+    cues: list[Cue] = []
+    for t in subject.subtree:
+        low = t.lower_
+        if t.i != subject.i and t.dep_ in {"relcl", "acl", "appos"}:
+            break
+        if low in lex.hedge_adverbs:
+            certainty = lex.hedge_adverbs[low]
+            cues.append(Cue(certainty, t.text, "hedge", None, f"adverb {t.text!r} in the clause"))  # type: ignore[arg-type]
+        elif t.dep_ in {"amod", "compound"} and low in lex.hedge_adjectives:
+            certainty = lex.hedge_adjectives[low]
+            cues.append(
+                Cue(
+                    certainty,
+                    t.text,
+                    "hedge",
+                    None,
+                    f"{t.text!r} qualifies the doer {subject.text!r}",
+                )  # type: ignore[arg-type]
+            )
+    return cues
+
+
+def _according(ctx: BlockContext, tok: Token, lex: Lexicon) -> list[Cue]:
+    cues: list[Cue] = []
+    for c in tok.children:
+        if c.lower_ not in lex.according:
+            continue
+        source = _according_source(c)
+        speaker = _speaker(ctx, source, lex)
+        who = f" {speaker.entity.text!r}" if speaker else ""
+        cues.append(Cue("reported", "according to", "according", speaker, f"according to{who}"))
+    return cues
+
+
+def _according_source(according: Token) -> Token | None:
+    for to in according.children:
+        if to.lower_ == "to":
+            for g in to.children:
+                if g.dep_ == "pobj":
+                    return g
+    doc = according.doc
+    for t in doc[according.i + 1 : min(len(doc), according.i + 8)]:
+        if t.pos_ in _NOMINAL | {"PRON"}:
+            return clause_noun(t)
+    return None
+
+
+def clause_noun(tok: Token) -> Token:
+    """The head of the noun phrase a token belongs to."""
+    while tok.dep_ in {"compound", "amod", "nmod", "flat", "det"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _frame_at(
+    ctx: BlockContext, step: Step, trigger: Token, cand: EventCandidate, lex: Lexicon
+) -> Cue | None:
+    """A reporting verb or noun at ``step.token`` whose complement holds the event."""
+    tok = step.token
+    if step.via not in FRAME_DEPS:
+        return None
+    if tok.pos_ in _NOMINAL:
+        cls = lex.frame_nouns.get(tok.lower_) or lex.frame_nouns.get(tok.lemma_.lower())
+        if cls is None or step.via not in {"acl", "ccomp", "prep"}:
+            return None
+        speaker = _noun_speaker(ctx, tok, lex)
+        who = f" by {speaker.entity.text!r}" if speaker else ""
+        return Cue(
+            _FRAME_CERTAINTY[cls], tok.text, "frame", speaker, f"{tok.text!r}{who} frames it"
+        )
+    responsibility = _responsibility(ctx, step, lex)
+    if responsibility is not None:
+        return responsibility
+    cls = lex.frame_verbs.get(tok.lemma_.lower()) or lex.frame_verbs.get(tok.lower_)
+    if cls is None:
+        return None
+    if is_passive(tok):
+        passive = lex.passive_verbs.get(tok.lemma_.lower()) or lex.passive_verbs.get(tok.lower_)
+        speaker = _speaker(ctx, agent_of(tok), lex)
+        who = f" by {speaker.entity.text!r}" if speaker else ""
+        certainty = passive or _FRAME_CERTAINTY[cls]
+        return Cue(certainty, tok.text, "frame", speaker, f"passive {tok.text!r}{who} frames it")  # type: ignore[arg-type]
+    speaker = _verb_speaker(ctx, tok, lex)
+    certainty = _FRAME_CERTAINTY[cls]
+    who = f" by {speaker.entity.text!r}" if speaker else ""
+    note = f"{tok.text!r}{who} frames it ({step.via})"
+    if cls in _DOER_CLASSES and speaker is not None and _is_doer(ctx, speaker, tok, trigger, cand):
+        return Cue("claimed", tok.text, "frame", speaker, note + "; the speaker is the doer")
+    return Cue(certainty, tok.text, "frame", speaker, note)
+
+
+def _responsibility(ctx: BlockContext, step: Step, lex: Lexicon) -> Cue | None:
+    """ "X claimed/denied/took responsibility for the attack"."""
+    tok = step.token
+    obj = next(
+        (c for c in tok.children if c.dep_ in {"dobj", "obj"} and c.lower_ in lex.responsibility),
+        None,
+    )
+    if obj is None:
+        return None
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    cls = lex.frame_verbs.get(lemma) or lex.frame_verbs.get(low)
+    if (
+        cls is None
+        and lemma not in lex.responsibility_verbs
+        and low not in lex.responsibility_verbs
+    ):
+        return None
+    speaker = _verb_speaker(ctx, tok, lex)
+    who = f" {speaker.entity.text!r}" if speaker else ""
+    phrase = f"{tok.text} {obj.text}"
+    if cls == "deny":
+        return Cue(
+            "denied",
+            phrase,
+            "responsibility",
+            speaker,
+            f"{who.strip() or 'the doer'} {phrase.lower()}",
+        )
+    return Cue(
+        "claimed",
+        phrase,
+        "responsibility",
+        speaker,
+        f"{who.strip() or 'the doer'} {phrase.lower()}",
+    )
+
+
+def _noun_speaker(ctx: BlockContext, noun: Token, lex: Lexicon) -> Speaker | None:
+    for c in noun.children:
+        if c.dep_ in {"poss", "compound", "nmod"}:
+            return _speaker(ctx, c, lex)
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return _speaker(ctx, g, lex)
+    return None
+
+
+def _side_frames(
+    ctx: BlockContext, tok: Token, path_child: Token | None, lex: Lexicon
+) -> list[Cue]:
+    """Frames hanging off a clause of the path: "rebels, police said, attacked" (parataxis) and
+    "as police reported" (advcl with "as")."""
+    cues: list[Cue] = []
+    for c in tok.children:
+        if path_child is not None and c.i == path_child.i:
+            continue
+        if c.dep_ == "parataxis" or (
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
+        ):
+            cls = lex.frame_verbs.get(c.lemma_.lower()) or lex.frame_verbs.get(c.lower_)
+            if cls is None or c.pos_ not in _VERBAL:
+                continue
+            speaker = _verb_speaker(ctx, c, lex)
+            who = f" by {speaker.entity.text!r}" if speaker else ""
+            cues.append(
+                Cue(
+                    _FRAME_CERTAINTY[cls],
+                    c.text,
+                    "frame",
+                    speaker,
+                    f"{c.text!r}{who} frames the clause",
+                )
+            )
+    return cues
+
+
+def _quote_cue(ctx: BlockContext, trigger: Token, lex: Lexicon) -> Cue | None:
+    """An event inside quotation marks is the quoted speaker's; find the reporting verb outside
+    the quote in the sentence (or the sentence before)."""
+    span = next(((s, e) for s, e in ctx.quotes if s <= trigger.i < e and e - s >= 4), None)
+    if span is None:
+        return None
+    start, end = span
+    sent = trigger.sent
+    first = ctx.doc[max(0, sent.start - 1)].sent.start if sent.start > 0 else sent.start
+    best: Token | None = None
+    for tok in ctx.doc[first : sent.end]:
+        if start <= tok.i < end or tok.pos_ not in _VERBAL:
+            continue
+        if any(s <= tok.i < e for s, e in ctx.quotes):
+            continue
+        cls = lex.frame_verbs.get(tok.lemma_.lower()) or lex.frame_verbs.get(tok.lower_)
+        if cls is not None and (best is None or abs(tok.i - trigger.i) < abs(best.i - trigger.i)):
+            best = tok
+    if best is None:
+        return Cue("reported", "quotation marks", "quote", None, "quoted without a named speaker")
+    cls = lex.frame_verbs.get(best.lemma_.lower()) or lex.frame_verbs.get(best.lower_) or "report"
+    speaker = _verb_speaker(ctx, best, lex)
+    who = f" {speaker.entity.text!r}" if speaker else " an unnamed speaker"
+    return Cue(
+        _FRAME_CERTAINTY[cls], best.text, "quote", speaker, f"quoted from{who} ({best.text!r})"
+    )
+
+
+def _sentence_cue(
+    ctx: BlockContext, trigger: Token, sent: Span, cand: EventCandidate, lex: Lexicon
+) -> Cue | None:
+    """A sentence-wide cue ("suspected", "allegedly", "claims") that reaches the event because
+    it does not clearly scope elsewhere."""
+    trigger_clause = clause_head(trigger)
+    for tok in sent:
+        key = lex.sentence_wide.get(tok.lower_)
+        if key is None or tok.i == trigger.i:
+            continue
+        if _scopes_elsewhere(tok, trigger, trigger_clause, lex):
+            continue
+        if key == "claims":
+            speaker = _verb_speaker(ctx, tok, lex) if tok.pos_ in _VERBAL else None
+            if speaker is not None and _is_doer(ctx, speaker, tok, trigger, cand):
+                return Cue(
+                    "claimed",
+                    tok.text,
+                    "sentence",
+                    speaker,
+                    f"{tok.text!r} in the sentence; the claimant is the doer",
+                )
+            who = f" by {speaker.entity.text!r}" if speaker else ""
+            return Cue(
+                "alleged", tok.text, "sentence", speaker, f"{tok.text!r}{who} in the sentence"
+            )
+        speaker = _speaker(ctx, agent_of(tok), lex) if tok.pos_ in _VERBAL else None
+        return Cue(key, tok.text, "sentence", speaker, f"{tok.text!r} in the sentence")  # type: ignore[arg-type]
+    return None
+
+
+def _scopes_elsewhere(cue: Token, trigger: Token, trigger_clause: Token, lex: Lexicon) -> bool:
+    """A sentence-wide cue clearly scopes elsewhere when it qualifies another noun ("arrested a
+    suspected rebel"), when the event is inside the subject of the cue's verb, or when cue and
+    event sit in coordinated clauses."""
+    if cue.pos_ in _NOMINAL or cue.dep_ in {"amod", "compound", "nmod", "poss"}:
+        return True
+    cue_clause = clause_head(cue)
+    # The event inside the subject (or a relative clause on it) of the cue's verb.
+    for sub in cue_clause.children:
+        if sub.dep_ in SUBJECT_DEPS and sub.left_edge.i <= trigger.i <= sub.right_edge.i:
+            return True
+    return _coordinated(cue_clause, trigger_clause)
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """True when two clause heads are joined by coordination (conj, parataxis) rather than one
+    containing the other."""
+    if a.i == b.i:
+        return False
+    ancestors_a = [a, *a.ancestors]
+    ancestors_b = [b, *b.ancestors]
+    ids_b = {t.i for t in ancestors_b}
+    common = next((t for t in ancestors_a if t.i in ids_b), None)
+    if common is None:
+        return True
+    for chain in (ancestors_a, ancestors_b):
+        for tok in chain:
+            if tok.i == common.i:
+                break
+            if tok.head.i == common.i and tok.dep_ in {"conj", "parataxis"}:
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- modality
+
+LevelKind = Literal["trigger", "clause", "complement"]
+
+
+@dataclass(frozen=True, slots=True)
+class Governor:
+    """A word that governs the event as such: the trigger, the infinitives, support verbs and
+    modality nouns above it, and the first framing clause (``complement``)."""
+
+    token: Token
+    via: str
+    kind: LevelKind
+
+
+def _is(tok: Token, forms: frozenset[str] | object) -> bool:
+    assert isinstance(forms, frozenset)
+    return tok.lemma_.lower() in forms or tok.lower_ in forms
+
+
+def governors(trigger: Token, steps: Sequence[Step], lex: Lexicon) -> list[Governor]:
+    """The trigger and the words above it whose auxiliaries, negation and meaning bear on
+    whether the event happened ("tried to carry out an attack"; not "investigated the attack")."""
+    out = [Governor(trigger, "", "trigger")]
+    for step in steps:
+        tok, via = step.token, step.via
+        if not step.in_clause:
+            if step.relation == "complement":
+                out.append(Governor(tok, via, "complement"))
+            break
+        if tok.pos_ == "ADP":
+            continue
+        passes = via in {"xcomp", "conj"} and tok.pos_ in _VERBAL
+        passes = passes or _modality_class(tok, via, lex) is not None
+        passes = passes or (
+            tok.pos_ in _VERBAL and (_is(tok, lex.support) or _is(tok, lex.negating))
+        )
+        passes = passes or (via in {"nsubj", "nsubjpass"} and _is(tok, lex.occurrence))
+        if not passes:
+            break
+        out.append(Governor(tok, via, "clause"))
+    return out
+
+
+def _modality_class(tok: Token, via: str, lex: Lexicon) -> str | None:
+    """The modality class of a verb or noun governing the event over ``via``."""
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if tok.pos_ in _VERBAL and via in _MODALITY_VIA:
+        cls = lex.modality_verbs.get(lemma) or lex.modality_verbs.get(low)
+        if cls is not None and (via in {"xcomp", "ccomp"} or not _is(tok, lex.xcomp_only)):
+            return cls
+    if tok.pos_ in _NOMINAL:
+        return lex.modality_nouns.get(low) or lex.modality_nouns.get(lemma)
+    return None
+
+
+def _modality(chain: Sequence[Governor], sent: Span, lex: Lexicon) -> ModalityFinding | None:
+    """The nearest modality cue of the event's governors."""
+    conditional = any(t.dep_ == "mark" and t.lower_ in lex.condition_marks for t in sent)
+    for gov in chain:
+        tok = gov.token
+        if gov.kind != "trigger":
+            cls = _modality_class(tok, gov.via, lex)
+            if cls is not None:
+                return _finding(cls, tok.text, f"{tok.text!r} governs the event")
+        if gov.kind == "complement":
+            return None
+        found = _modality_children(tok, conditional, lex)
+        if found is not None:
+            return found
+    return None
+
+
+def _modality_children(tok: Token, conditional: bool, lex: Lexicon) -> ModalityFinding | None:
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ in {"amod", "compound"} and low in lex.modality_adjectives:
+            return _finding(
+                lex.modality_adjectives[low], c.text, f"{c.text!r} modifies {tok.text!r}"
+            )
+        if c.dep_ == "aux" and low in lex.future:
+            return _finding("planned", c.text, f"future {c.text!r}")
+        if c.dep_ == "aux" and low in lex.conditional:
+            if conditional:
+                return _finding("hypothetical", c.text, f"{c.text!r} with a condition")
+            return _finding("planned", c.text, f"{c.text!r} (future in the past)")
+        if c.dep_ == "mark" and low in lex.condition_marks and tok.pos_ in _VERBAL:
+            return _finding("hypothetical", c.text, f"condition {c.text!r}")
+    return None
+
+
+def _finding(cls: str, word: str, note: str) -> ModalityFinding:
+    modality = _MODALITY_OF.get(cls, "actual")
+    if cls in _NOT_ACCOMPLISHED:
+        return ModalityFinding(modality, True, word, f"{note}: not accomplished")
+    return ModalityFinding(modality, False, word, note)
+
+
+def _negation(chain: Sequence[Governor], cand: EventCandidate, lex: Lexicon) -> str | None:
+    """The negation on the trigger or on a word governing it ("did not carry out an attack",
+    "refused to attack", "no attack took place", "without firing")."""
+    if cand.negated:
+        return "negated on the trigger"
+    for gov in chain:
+        if gov.kind == "complement":
+            break
+        tok = gov.token
+        if (
+            gov.kind != "trigger"
+            and gov.via in {"xcomp", "pcomp", "prep"}
+            and _is(tok, lex.negating)
+        ):
+            return tok.text
+        for c in tok.children:
+            if c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in lex.negation):
+                return c.text
+            if c.dep_ == "prep" and c.lower_ == "without" and gov.kind == "trigger":
+                return c.text
+        if tok.head.lower_ == "without" and tok.dep_ in {"pcomp", "pobj"}:
+            return tok.head.text
+    return None
+
+
+# --------------------------------------------------------------------------- the analysis
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    attribution: Attribution
+    reason: str
+
+
+def analyse(ctx: BlockContext, cand: EventCandidate, lex: Lexicon) -> Analysis:
+    """Attribution of one event candidate from its block's parse."""
+    doc = ctx.doc
+    if not 0 <= cand.trigger_start < len(doc):
+        return Analysis(Attribution(negated=cand.negated), "trigger outside its block: asserted")
+    trigger = head_of(doc, cand.trigger_start, cand.trigger_end)
+    steps = climb(trigger)
+    sent = trigger.sent
+    cues = _governing_cues(ctx, trigger, steps, cand, lex)
+    if not any(c.kind == "frame" for c in cues):
+        quote = _quote_cue(ctx, trigger, lex)
+        if quote is not None:
+            cues.append(quote)
+    if not cues:
+        sentence = _sentence_cue(ctx, trigger, sent, cand, lex)
+        if sentence is not None:
+            cues.append(sentence)
+    chain = governors(trigger, steps, lex)
+    modality = _modality(chain, sent, lex)
+    negation = _negation(chain, cand, lex)
+    return _combine(cues, modality, negation)
+
+
+def _governing_cues(
+    ctx: BlockContext, trigger: Token, steps: Sequence[Step], cand: EventCandidate, lex: Lexicon
+) -> list[Cue]:
+    cues = _hedges_at(ctx, trigger, True, lex) + _according(ctx, trigger, lex)
+    cues += _side_frames(ctx, trigger, None, lex)
+    for step in steps:
+        tok = step.token
+        if step.in_clause:
+            cues += _hedges_at(ctx, tok, False, lex)
+        if not step.coordinated:
+            cues += _according(ctx, tok, lex)
+        if step.relation != "coordinate":
+            cues += _side_frames(ctx, tok, step.child, lex)
+        frame = _frame_at(ctx, step, trigger, cand, lex)
+        if frame is not None:
+            cues.append(frame)
+    return cues
+
+
+def _combine(
+    cues: Sequence[Cue], modality: ModalityFinding | None, negation: str | None
+) -> Analysis:
+    parts: list[str] = []
+    deciding = next((c for c in cues if c.certainty == "denied"), cues[0] if cues else None)
+    speakers = [c for c in cues if c.speaker is not None]
+    claimant = speakers[-1].speaker.entity if speakers and speakers[-1].speaker else None
+    if deciding is None:
+        certainty: Certainty = "asserted"
+        parts.append("asserted: no reporting frame or hedge governs the event")
+    else:
+        certainty = deciding.certainty
+        parts.append(f"{certainty}: {deciding.note}")
+        inner = [c for c in speakers[:-1] if c.speaker is not None]
+        if inner:
+            names = ", ".join(f"{c.speaker.entity.text!r} ({c.word})" for c in inner if c.speaker)
+            parts.append(f"inner source {names}")
+        if claimant is not None and deciding is not speakers[-1]:
+            parts.append(f"claimant {claimant.text!r} ({speakers[-1].word})")
+    mod: Modality = "actual"
+    negated = False
+    cue_word = deciding.word if deciding else None
+    if modality is not None:
+        mod = modality.modality
+        negated = modality.negated
+        parts.append(f"modality {mod}: {modality.note}")
+        cue_word = cue_word or modality.word
+    if negation is not None:
+        negated = True
+        parts.append(f"negated ({negation})")
+        cue_word = cue_word or negation
+    return Analysis(Attribution(certainty, claimant, cue_word, negated, mod), "; ".join(parts))

@@ -1,0 +1,1 @@
+"""Event pattern files (YAML), read by :mod:`chronica.events.patterns`."""

@@ -1,0 +1,165 @@
+"""Component sets scored without the full pipeline: TimeBank dates and GeoWebNews toponyms.
+
+- **timebank** (TempEval-3 TimeBank ``.tml`` files): each DATE/TIME TIMEX3 is normalised with
+  ``chronica.time.normalize(text, reference)`` against the document's DCT and compared with the
+  gold ``value`` at the gold granularity (day ``YYYY-MM-DD``, month ``YYYY-MM``, year ``YYYY``,
+  decade ``YYY``). Other values (weeks, quarters, seasons, ``PRESENT_REF``, ``XXXX``) are not
+  scored.
+- **geowebnews** (``gwn_full.txt``): each toponym mention is resolved with the gazetteer
+  (``chronica.place.Gazetteer.load()``) and counts as right within 161 km of the gold point.
+
+Parsers and scorers are pure; the stage functions are passed in, so tests use stand-ins.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from chronica.errors import GoldError
+from chronica.evaluation.metrics import Outcome, RecordScore, haversine_km
+from chronica.records import DateSpan
+
+Normalizer = Callable[[str, date], DateSpan | None]
+ToponymResolver = Callable[[str], tuple[float, float] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    doc_id: str
+    text: str
+    value: str
+    type: str
+    reference: date  # the document creation time (DCT)
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    doc_id: str
+    name: str
+    mention: str
+    lat: float
+    lon: float
+
+
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(T.*)?$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+_DECADE = re.compile(r"^\d{3}$")
+
+
+def gold_granularity(value: str) -> str | None:
+    """The granularity of a TIMEX3 value that we score, or None for unscored values."""
+    if _DAY.match(value):
+        return "day"
+    if _MONTH.match(value):
+        return "month"
+    if _YEAR.match(value):
+        return "year"
+    if _DECADE.match(value):
+        return "decade"
+    return None
+
+
+def format_at(day: date, granularity: str) -> str:
+    """A date written as a TIMEX3 value of the given granularity."""
+    if granularity == "day":
+        return day.isoformat()
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if granularity == "year":
+        return f"{day.year:04d}"
+    return f"{day.year // 10:03d}"
+
+
+def score_timex(timex: Timex, predicted: DateSpan | None) -> RecordScore:
+    """Compare one normalised expression with its gold value (unscored values give nothing)."""
+    granularity = gold_granularity(timex.value)
+    if granularity is None:
+        return RecordScore()
+    gold_value = timex.value[:10] if granularity == "day" else timex.value
+    start = predicted.start if predicted is not None else None
+    right = start is not None and format_at(start, granularity) == gold_value
+    out = [Outcome("normalised", start is not None), Outcome("value_accuracy", right)]
+    if predicted is not None and start is not None:
+        out.append(Outcome("granularity_match", predicted.granularity == granularity))
+    return RecordScore(tuple(out), ((granularity, predicted.granularity if predicted else "none"),))
+
+
+def read_tml(path: Path) -> list[Timex]:
+    """The DATE/TIME TIMEX3 of one TimeML file (the DCT itself excluded)."""
+    try:
+        root = ET.parse(path).getroot()
+    except (ET.ParseError, OSError) as exc:
+        raise GoldError(f"{path}: cannot read TimeML: {exc}") from exc
+    dct_el = root.find("DCT/TIMEX3")
+    if dct_el is None:
+        raise GoldError(f"{path}: no DCT")
+    try:
+        dct = date.fromisoformat(dct_el.get("value", "")[:10])
+    except ValueError as exc:
+        raise GoldError(f"{path}: bad DCT value {dct_el.get('value')!r}") from exc
+    text = root.find("TEXT")
+    if text is None:
+        return []
+    doc_id = path.stem
+    return [
+        Timex(doc_id, "".join(el.itertext()).strip(), el.get("value", ""), el.get("type", ""), dct)
+        for el in text.iter("TIMEX3")
+        if el.get("type") in ("DATE", "TIME")
+    ]
+
+
+def read_timebank(directory: Path) -> Iterator[Timex]:
+    """Every scored TIMEX3 in the ``.tml`` files of a directory, file by file (sorted)."""
+    files = sorted(directory.glob("*.tml"))
+    if not files:
+        raise GoldError(f"{directory}: no .tml files")
+    for path in files:
+        yield from read_tml(path)
+
+
+def parse_gwn_line(line: str, doc_id: str) -> list[Toponym]:
+    """Toponyms of one ``gwn_full.txt`` line: ``name,,mention,,lat,,lon,,start,,end`` joined
+    by ``||``."""
+    out: list[Toponym] = []
+    for item in line.strip().split("||"):
+        if not item.strip():
+            continue
+        fields = item.split(",,")
+        if len(fields) != 6:
+            raise GoldError(f"{doc_id}: toponym needs 6 fields, got {len(fields)}: {item[:60]!r}")
+        try:
+            lat, lon = float(fields[2]), float(fields[3])
+        except ValueError as exc:
+            raise GoldError(f"{doc_id}: bad coordinates in {item[:60]!r}") from exc
+        out.append(Toponym(doc_id, fields[0], fields[1], lat, lon))
+    return out
+
+
+def read_geowebnews(path: Path) -> Iterator[Toponym]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GoldError(f"{path}: cannot read: {exc}") from exc
+    for n, line in enumerate(lines, start=1):
+        yield from parse_gwn_line(line, f"gwn-{n}")
+
+
+def score_toponym(toponym: Toponym, predicted: tuple[float, float] | None) -> RecordScore:
+    if predicted is None:
+        return RecordScore((Outcome("resolved", False), Outcome("toponym_within_161km", False)))
+    km = haversine_km(toponym.lat, toponym.lon, predicted[0], predicted[1])
+    return RecordScore((Outcome("resolved", True), Outcome("toponym_within_161km", km <= 161.0)))
+
+
+def score_timebank(timexes: Sequence[Timex], normalize: Normalizer) -> list[RecordScore]:
+    return [score_timex(t, normalize(t.text, t.reference)) for t in timexes]
+
+
+def score_geowebnews(toponyms: Sequence[Toponym], resolve: ToponymResolver) -> list[RecordScore]:
+    return [score_toponym(t, resolve(t.mention)) for t in toponyms]

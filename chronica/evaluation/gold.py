@@ -1,0 +1,210 @@
+"""Gold records of the evaluation sets, parsed from ``<set>.gold.jsonl`` into frozen records.
+
+Each parser takes the ``gold`` object of one line (see /work/shared/eval/README.md for the
+fields) and keeps only what the scorers use. A malformed record raises :class:`GoldError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pycountry
+
+from chronica.errors import GoldError
+
+
+@dataclass(frozen=True, slots=True)
+class GoldActor:
+    """A gold source or target: its text and normalised country (ISO3/IGO/NGO) and sector."""
+
+    text: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PloverGold:
+    plover: str
+    mode: str | None
+    sources: tuple[GoldActor, ...]
+    targets: tuple[GoldActor, ...]
+    location_countries: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Petr2GoldEvent:
+    cameo: str
+    plover: str | None
+    source_country: str | None
+    target_country: str | None
+
+    @property
+    def root(self) -> str:
+        return self.cameo[:2]
+
+
+@dataclass(frozen=True, slots=True)
+class Petr2Gold:
+    events: tuple[Petr2GoldEvent, ...]
+    expect_no_events: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CopedGold:
+    penta_class: int  # 0 statement, 1-4 quad class
+    source_spans: tuple[str, ...]
+    target_spans: tuple[str, ...]
+    reciprocal_spans: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AcledGold:
+    event_type: str
+    event_date: date | None
+    actor1: str | None
+    actor_country: str | None  # from the actor1 "(Country)" suffix, else country_iso3
+    country: str | None  # country_iso3 of the event
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class MucTemplate:
+    incident_types: tuple[str, ...]
+    intervals: tuple[tuple[date, date], ...]
+    countries: tuple[str, ...]
+    perp_confidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MucGold:
+    relevant: bool
+    templates: tuple[MucTemplate, ...]
+
+
+def _str(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, Sequence) or isinstance(value, str):
+        return ()
+    return tuple(s for s in (_str(v) for v in value) if s)
+
+
+def _date(value: Any) -> date | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError as exc:
+        raise GoldError(f"bad date {value!r}") from exc
+
+
+def _float(value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError) as exc:
+        raise GoldError(f"bad number {value!r}") from exc
+
+
+def _mapping(value: Any, what: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise GoldError(f"{what} must be an object, got {type(value).__name__}")
+    return value
+
+
+def _actors(value: Any) -> tuple[GoldActor, ...]:
+    if not isinstance(value, Sequence) or isinstance(value, str):
+        return ()
+    out = []
+    for raw in value:
+        item = _mapping(raw, "actor")
+        out.append(GoldActor(_str(item.get("text")) or "", _str(item.get("country")),
+                             _str(item.get("sector"))))  # fmt: skip
+    return tuple(out)
+
+
+def parse_plover_gsr(raw: Mapping[str, Any]) -> PloverGold:
+    plover = _str(raw.get("plover"))
+    if plover is None:
+        raise GoldError("plover_gsr record without 'plover'")
+    location = raw.get("location")
+    countries = _strs(_mapping(location, "location").get("countries")) if location else ()
+    return PloverGold(plover, _str(raw.get("mode")), _actors(raw.get("source")),
+                      _actors(raw.get("target")), countries)  # fmt: skip
+
+
+def parse_petr2_gsr(raw: Mapping[str, Any]) -> Petr2Gold:
+    events = []
+    for item in raw.get("events") or ():
+        ev = _mapping(item, "event")
+        cameo = _str(ev.get("cameo"))
+        if cameo is None:
+            raise GoldError("petr2_gsr event without 'cameo'")
+        events.append(Petr2GoldEvent(cameo, _str(ev.get("plover")), _str(ev.get("source_country")),
+                                     _str(ev.get("target_country"))))  # fmt: skip
+    return Petr2Gold(tuple(events), bool(raw.get("expect_noevents")))
+
+
+def parse_coped(raw: Mapping[str, Any]) -> CopedGold:
+    penta = raw.get("penta_class")
+    if not isinstance(penta, int) or not 0 <= penta <= 4:
+        raise GoldError(f"coped record with bad penta_class {penta!r}")
+    return CopedGold(penta, _strs(raw.get("source_spans")), _strs(raw.get("target_spans")),
+                     _strs(raw.get("reciprocal_spans")))  # fmt: skip
+
+
+_SUFFIX = re.compile(r"\(([^()]+)\)\s*$")
+
+
+def actor_country(actor: str | None, fallback: str | None) -> str | None:
+    """ISO3 country of an ACLED actor from its "(Country)" suffix, else ``fallback``."""
+    if actor:
+        m = _SUFFIX.search(actor)
+        if m:
+            try:
+                return str(pycountry.countries.lookup(m.group(1).strip()).alpha_3)
+            except LookupError:
+                pass
+    return fallback
+
+
+def parse_acled(raw: Mapping[str, Any]) -> AcledGold:
+    event_type = _str(raw.get("event_type"))
+    if event_type is None:
+        raise GoldError("acled record without 'event_type'")
+    iso3 = _str(raw.get("country_iso3"))
+    actor1 = _str(raw.get("actor1"))
+    return AcledGold(event_type, _date(raw.get("event_date")), actor1,
+                     actor_country(actor1, iso3), iso3, _float(raw.get("latitude")),
+                     _float(raw.get("longitude")))  # fmt: skip
+
+
+def _intervals(value: Any) -> tuple[tuple[date, date], ...]:
+    out = []
+    for pair in value or ():
+        if isinstance(pair, Sequence) and len(pair) == 2:
+            start, end = _date(pair[0]), _date(pair[1])
+            if start is not None and end is not None:
+                out.append((start, end))
+    return tuple(out)
+
+
+def parse_muc4(raw: Mapping[str, Any]) -> MucGold:
+    templates = []
+    for item in raw.get("templates") or ():
+        t = _mapping(item, "template")
+        when = t.get("date")
+        where = t.get("location")
+        intervals = _intervals(_mapping(when, "date").get("intervals")) if when else ()
+        countries = _strs(_mapping(where, "location").get("countries")) if where else ()
+        templates.append(MucTemplate(_strs(t.get("incident_type")), intervals, countries,
+                                     _strs(t.get("perp_confidence"))))  # fmt: skip
+    return MucGold(bool(raw.get("relevant")), tuple(templates))
