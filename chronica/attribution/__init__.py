@@ -5,6 +5,7 @@ Public interface: ``Attributor.from_settings(settings)``,
 candidate), and ``find_republication(text) -> str | None`` for document provenance.
 """
 
-from chronica.attribution.attributor import Attributor, find_republication
+from chronica.attribution.attributor import Attributor
+from chronica.attribution.provenance import find_republication
 
 __all__ = ["Attributor", "find_republication"]

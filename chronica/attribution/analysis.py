@@ -141,7 +141,7 @@ def _verb_speaker(ctx: BlockContext, verb: Token, lex: Lexicon) -> Speaker | Non
     return _speaker(ctx, subject_of(verb), lex)
 
 
-def _same_entity(a: Entity, b: Entity) -> bool:
+def same_entity(a: Entity, b: Entity) -> bool:
     if a.id and b.id:
         return a.id == b.id
     names_a = {x.lower() for x in (a.name, a.text) if x}
@@ -153,7 +153,7 @@ def _is_doer(
     ctx: BlockContext, speaker: Speaker, frame: Token, trigger: Token, cand: EventCandidate
 ) -> bool:
     """True when the speaker is the event's own actor ("the FMLN said it attacked")."""
-    if any(_same_entity(speaker.entity, m.entity) for m in cand.actor):
+    if any(same_entity(speaker.entity, m.entity) for m in cand.actor):
         return True
     if any(m.start <= speaker.head < m.end for m in cand.actor):
         return True

@@ -1,26 +1,35 @@
-"""Attribution (starter: everything asserted; replaced by the frame/cue analyser)."""
+"""The attribution stage: for every event candidate, who claims it, how certain the text is,
+whether it was only attempted, planned, threatened or hypothetical, and whether it is negated.
+
+Never pass off a claim as a fact: an event is ``asserted`` only when no reporting frame, hedge
+or sentence-wide cue governs it (see docs/attribution.md for the rules and their scope).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from chronica.attribution.analysis import Analysis, BlockContext, analyse
+from chronica.attribution.blame import CounterClaim, find_counter_claims, is_blame_event, refers_to
+from chronica.attribution.lexicon import Lexicon, load_lexicon
+from chronica.attribution.provenance import find_republication
+from chronica.attribution.syntax import quote_spans
 from chronica.config import Settings
 from chronica.nlp import ParsedDocument
 from chronica.records import Attribution, AttributionResult, EventCandidate, Mention
 
-
-def find_republication(text: str) -> str | None:
-    return None
+__all__ = ["Attributor", "find_republication"]
 
 
 @dataclass(frozen=True)
 class Attributor:
     settings: Settings
+    lexicon: Lexicon
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Attributor:
-        return cls(settings)
+        return cls(settings, load_lexicon())
 
     def resolve(
         self,
@@ -28,9 +37,58 @@ class Attributor:
         candidates: Sequence[EventCandidate],
         mentions: Sequence[Mention],
     ) -> list[AttributionResult]:
-        return [
-            AttributionResult(
-                Attribution(negated=c.negated), "no reporting frame or cue found: asserted"
-            )
-            for c in candidates
-        ]
+        """One result per candidate, in order."""
+        contexts = _contexts(parsed, candidates, mentions)
+        claims: list[CounterClaim] = []
+        for index, ctx in contexts.items():
+            block = parsed.blocks[index]
+            claims += find_counter_claims(ctx, index, block.first_sentence, self.lexicon)
+        results: list[AttributionResult] = []
+        for cand in candidates:
+            ctx = contexts.get(cand.block)
+            if ctx is None:
+                results.append(_unplaced(cand))
+                continue
+            analysis = analyse(ctx, cand, self.lexicon)
+            results.append(_with_counter_claims(analysis, cand, claims))
+        return results
+
+
+def _contexts(
+    parsed: ParsedDocument, candidates: Sequence[EventCandidate], mentions: Sequence[Mention]
+) -> dict[int, BlockContext]:
+    """A context for every block that holds a candidate."""
+    wanted = {c.block for c in candidates if 0 <= c.block < len(parsed.blocks)}
+    by_block: dict[int, list[Mention]] = {b: [] for b in wanted}
+    for m in mentions:
+        if m.block in by_block:
+            by_block[m.block].append(m)
+    return {
+        b: BlockContext(parsed.blocks[b].doc, by_block[b], quote_spans(parsed.blocks[b].doc))
+        for b in sorted(wanted)
+    }
+
+
+def _unplaced(cand: EventCandidate) -> AttributionResult:
+    return AttributionResult(
+        Attribution(negated=cand.negated), "candidate block not in the document: asserted"
+    )
+
+
+def _with_counter_claims(
+    analysis: Analysis, cand: EventCandidate, claims: Sequence[CounterClaim]
+) -> AttributionResult:
+    attribution, reason = analysis.attribution, analysis.reason
+    for claim in claims:
+        if is_blame_event(claim, cand):
+            if attribution.certainty == "asserted" and claim.blamer is not None:
+                attribution = replace(
+                    attribution, certainty="reported", claimant=claim.blamer, cue=claim.verb_text
+                )
+                reason = (
+                    f"reported: the accusation is {claim.blamer.text!r}'s own counter-claim "
+                    f"(blames {claim.referent_text} on {claim.blamed.text!r})"
+                )
+        elif refers_to(claim, cand):
+            reason = f"{reason}; {claim.note()}"
+    return AttributionResult(attribution, reason)

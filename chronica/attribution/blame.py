@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from chronica.attribution.analysis import BlockContext, entity_at
+from chronica.attribution.analysis import BlockContext, entity_at, same_entity
 from chronica.attribution.lexicon import Lexicon
 from chronica.attribution.syntax import subject_of
 from chronica.records import Entity, EventCandidate
@@ -28,6 +28,7 @@ class CounterClaim:
     block: int
     sentence_index: int
     verb: int  # token index of the blame verb
+    verb_text: str
     referent: int  # token index of the incident noun ("attacks")
     referent_text: str
     blamer: Entity | None
@@ -71,6 +72,7 @@ def _counter_claim(
         block=block,
         sentence_index=sentence_index,
         verb=verb.i,
+        verb_text=verb.text,
         referent=obj.i,
         referent_text=ctx.doc[start : obj.i + 1].text,
         blamer=entity_at(ctx, subject) if subject is not None else None,
@@ -103,7 +105,7 @@ def refers_to(claim: CounterClaim, cand: EventCandidate) -> bool:
     if cand.event.plover == "ASSAULT":
         return True
     return claim.blamer is not None and any(
-        _same(claim.blamer, m.entity) or m.start <= (claim.blamer_head or -1) < m.end
+        same_entity(claim.blamer, m.entity) or m.start <= (claim.blamer_head or -1) < m.end
         for m in cand.actor
     )
 
@@ -111,13 +113,3 @@ def refers_to(claim: CounterClaim, cand: EventCandidate) -> bool:
 def is_blame_event(claim: CounterClaim, cand: EventCandidate) -> bool:
     """Is the candidate the ACCUSE event of the blame itself?"""
     return cand.block == claim.block and cand.trigger_start <= claim.verb < cand.trigger_end
-
-
-def _same(a: Entity, b: Entity) -> bool:
-    if a.id and b.id:
-        return a.id == b.id
-    return bool({x.lower() for x in (a.text, a.name) if x} & {x.lower() for x in (b.text, b.name) if x})
-
-
-def claims_for(claims: Sequence[CounterClaim], cand: EventCandidate) -> list[CounterClaim]:
-    return [c for c in claims if refers_to(c, cand)]

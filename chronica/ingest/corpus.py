@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
@@ -140,12 +141,15 @@ def ingest(
             yield doc
 
     spec = ClusterSpec(options.workers, options.scheduler, options.task_size)
-    if spec.distributed:
+    documents = pending()
+    first = next(documents, None)  # nothing new: no model to load, no cluster to start
+    if first is not None and spec.distributed:
         with connect(spec) as client:
-            coded = code_distributed(client, pending(), settings, spec.batch_size)
+            coded = code_distributed(client, chain([first], documents), settings, spec.batch_size)
             _commit(coded, store, options, tally, progress)
-    else:
-        _commit(Coder(settings).code_many(pending()), store, options, tally, progress)
+    elif first is not None:
+        coded = Coder(settings).code_many(chain([first], documents))
+        _commit(coded, store, options, tally, progress)
 
     dedup_began = time.perf_counter()
     totals = store.deduplicate(options.dedup) if store.groups_are_stale() else store.counts()
