@@ -91,19 +91,23 @@ def test_main_event_prefers_confidence_then_earliest() -> None:
 
 
 @pytest.mark.parametrize(
-    ("cameo", "quad", "expected"), [("010", 1, 0), ("0213", 1, 1), ("061", 2, 2), ("112", 3, 3),
-                                    ("145", 4, 4)]
-)  # fmt: skip
+    ("cameo", "quad", "expected"),
+    [("010", 1, 0), ("0213", 1, 1), ("061", 2, 2), ("112", 3, 3), ("145", 4, 4)],
+)
 def test_event_class(cameo: str, quad: int, expected: int) -> None:
     assert event_class(ev(cameo=cameo, quad=quad)) == expected
 
 
 @pytest.mark.parametrize(
     ("gold", "pred", "overlap"),
-    [("the U . K", "U.K.", True), ("Senior Hungarian officials", "Hungarian officials", True),
-     ("business leaders", "US", False), ("Israeli officials", "Palestinian officials", False),
-     ("", "anything", False)],
-)  # fmt: skip
+    [
+        ("the U . K", "U.K.", True),
+        ("Senior Hungarian officials", "Hungarian officials", True),
+        ("business leaders", "US", False),
+        ("Israeli officials", "Palestinian officials", False),
+        ("", "anything", False),
+    ],
+)
 def test_spans_overlap(gold: str, pred: str, overlap: bool) -> None:
     assert spans_overlap(gold, pred) is overlap
 
@@ -121,9 +125,15 @@ def test_haversine(points: tuple[float, float, float, float], km: float) -> None
 
 @pytest.mark.parametrize(
     ("gold", "pred", "ok"),
-    [("demo-org", "demo", True), ("strike-hun", "hunger", True), ("host", "visit", True),
-     ("heavy-weapons", "heavy-weapons", True), ("riot-spon", "demo", False), ("visit", None, False)],
-)  # fmt: skip
+    [
+        ("demo-org", "demo", True),
+        ("strike-hun", "hunger", True),
+        ("host", "visit", True),
+        ("heavy-weapons", "heavy-weapons", True),
+        ("riot-spon", "demo", False),
+        ("visit", None, False),
+    ],
+)
 def test_mode_matches(gold: str, pred: str | None, ok: bool) -> None:
     assert mode_matches(gold, pred) is ok
 
@@ -154,20 +164,29 @@ GOLD_PLOVER = PloverGold(
 
 def test_plover_gsr_right_main_event() -> None:
     main = ev(
-        mode="firearms", confidence=0.9,
+        mode="firearms",
+        confidence=0.9,
         actors=(Entity("Freedonian troops", country="FRE", sector="MIL"),),
         recipients=(Entity("villagers", country="SYL", sector="CVL"),),
         place=Place("Eastville", country="SYL"),
-    )  # fmt: skip
+    )
     score = score_plover_gsr(GOLD_PLOVER, [ev("ACCUSE", "112", quad=3), main])
     assert all(hits(score).values())
-    assert set(hits(score)) >= {"type_accuracy", "mode_accuracy_found", "source_country",
-                                "source_sector", "target_country", "location_country"}  # fmt: skip
+    assert set(hits(score)) >= {
+        "type_accuracy",
+        "mode_accuracy_found",
+        "source_country",
+        "source_sector",
+        "target_country",
+        "location_country",
+    }
     assert score.pairs == (("ASSAULT", "ASSAULT"),)
 
 
 def test_plover_gsr_wrong_and_missing() -> None:
-    wrong = score_plover_gsr(GOLD_PLOVER, [ev("PROTEST", "141", confidence=0.9), ev(confidence=0.1)])
+    wrong = score_plover_gsr(
+        GOLD_PLOVER, [ev("PROTEST", "141", confidence=0.9), ev(confidence=0.1)]
+    )
     assert hits(wrong)["type_accuracy"] is False and hits(wrong)["type_any"] is True
     assert hits(wrong)["source_country"] is False
     none = score_plover_gsr(GOLD_PLOVER, [])
@@ -185,8 +204,9 @@ def test_petr2_gsr_agreement() -> None:
     assert score["code_recall"] is False and score["root_recall"] is True
     assert score["plover_recall"] is True and score["source_country"] is True
     assert score["target_country"] is False
-    precision = [o.hit for o in score_petr2_gsr(gold, [found, ev()]).outcomes
-                 if o.metric == "root_precision"]  # fmt: skip
+    precision = [
+        o.hit for o in score_petr2_gsr(gold, [found, ev()]).outcomes if o.metric == "root_precision"
+    ]
     assert precision == [True, False]
 
 
@@ -219,8 +239,9 @@ def test_coped_spans() -> None:
 
 # --------------------------------------------------------------------------- acled
 
-ACLED = AcledGold("Battles", date(2022, 3, 1), "Military Forces of Freedonia", "FRE", "FRE",
-                  10.0, 20.0)  # fmt: skip
+ACLED = AcledGold(
+    "Battles", date(2022, 3, 1), "Military Forces of Freedonia", "FRE", "FRE", 10.0, 20.0
+)
 
 
 def test_acled_matched_event_fields() -> None:
@@ -240,9 +261,13 @@ def test_acled_far_location_and_wrong_type() -> None:
 
 @pytest.mark.parametrize(
     ("event_type", "plover", "found"),
-    [("Riots", "PROTEST", True), ("Riots", "ASSAULT", True), ("Protests", "ASSAULT", False),
-     ("Violence against civilians", "COERCE", True)],
-)  # fmt: skip
+    [
+        ("Riots", "PROTEST", True),
+        ("Riots", "ASSAULT", True),
+        ("Protests", "ASSAULT", False),
+        ("Violence against civilians", "COERCE", True),
+    ],
+)
 def test_acled_type_compatibility(event_type: str, plover: str, found: bool) -> None:
     gold = AcledGold(event_type, None, None, None, None, None, None)
     assert hits(score_acled(gold, [ev(plover)]))["type_found"] is found
@@ -261,12 +286,22 @@ TEMPLATE = MucTemplate(
 
 
 def test_muc4_template_scored_against_best_compatible_event() -> None:
-    bomb = ev(mode="explosives", cameo="183", when=date(1989, 12, 2),
-              place=Place("San Salvador", country="SLV"), certainty="claimed")  # fmt: skip
+    bomb = ev(
+        mode="explosives",
+        cameo="183",
+        when=date(1989, 12, 2),
+        place=Place("San Salvador", country="SLV"),
+        certainty="claimed",
+    )
     score = hits(score_muc4(MucGold(True, (TEMPLATE,)), [bomb]))
     assert all(score.values())
-    assert set(score) == {"incident_recall", "incident_recall_strict", "date_in_interval",
-                          "location_country", "certainty_accuracy"}  # fmt: skip
+    assert set(score) == {
+        "incident_recall",
+        "incident_recall_strict",
+        "date_in_interval",
+        "location_country",
+        "certainty_accuracy",
+    }
 
 
 def test_muc4_strict_needs_mode_and_dates_outside() -> None:

@@ -1,10 +1,31 @@
 """The actors stage: find actor mentions and resolve them to entities.
 
-Public interface (used by :mod:`chronica.pipeline`):
+Public interface (used by :mod:`chronica.pipeline` and other stages):
 ``ActorResolver.from_settings(settings)``, ``resolver.resolve(parsed) -> list[Mention]``,
-``resolver.lookup(text) -> Entity | None``.
+``resolver.lookup(text) -> Entity | None``, ``resolver.at_date(entity, start) -> Entity``;
+``find_actor(text, settings)`` for the CLI; ``import_cameo_file(path)`` converts CAMEO/PETRARCH
+dictionaries to our YAML (docs/actors.md).
 """
 
-from chronica.actors.resolver import ActorResolver
+from __future__ import annotations
 
-__all__ = ["ActorResolver"]
+from datetime import date
+
+from chronica.actors.cameo_import import import_cameo_file
+from chronica.actors.dictionary import AliasCollisionWarning
+from chronica.actors.resolver import ActorResolver
+from chronica.config import Settings
+from chronica.errors import NotFoundError
+from chronica.records import Entity
+
+
+def find_actor(text: str, settings: Settings, on: date | None = None) -> Entity:
+    """Resolve ``text`` to an entity (coded for ``on`` when given); NotFoundError if unknown."""
+    resolver = ActorResolver.from_settings(settings)
+    entity = resolver.lookup(text)
+    if entity is None:
+        raise NotFoundError(f"no actor matches {text!r}")
+    return resolver.at_date(entity, on)
+
+
+__all__ = ["ActorResolver", "AliasCollisionWarning", "find_actor", "import_cameo_file"]

@@ -1,39 +1,236 @@
-"""Actor resolution (starter: spaCy NER + pycountry; replaced by the dictionary resolver)."""
+"""The actors stage: every actor mention of a document, resolved to an entity.
+
+Order of work per block: dictionary and agent-word matching (PhraseMatcher, longest match),
+composition ("Iraqi troops"), acronyms defined in the text, fuzzy matching of leftover proper
+nouns, then spaCy NER for unknown named organisations, persons and groups. Coreference runs
+over the whole document last. Persons and organisations with time-bounded roles are coded for
+the publication date when it is known; the pipeline re-codes them with :meth:`at_date` once
+event dates are resolved.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
-import pycountry
+from spacy.tokens import Doc
 
+from chronica.actors.acronyms import Definition, find_definitions
+from chronica.actors.compose import Composer, coded_entity, entry_entity
+from chronica.actors.coref import Category, resolve_coreference
+from chronica.actors.dictionary import ActorDictionary, ActorEntry, Role, cached_dictionary
+from chronica.actors.fuzzy import FuzzyIndex
+from chronica.actors.matching import ActorMatcher, is_all_caps
+from chronica.actors.normalize import exact_key, norm_key, tokenizer
 from chronica.config import Settings
 from chronica.nlp import ParsedDocument
 from chronica.records import Entity, Mention
 
+_NER_LABELS = {"ORG": "org", "PERSON": "person", "NORP": "other"}
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
-@dataclass(frozen=True)
+
+def role_at(entry: ActorEntry, day: date) -> Role | None:
+    """The role ``entry`` holds on ``day`` (the latest-starting one when several hold)."""
+    held = [r for r in entry.roles if r.holds(day)]
+    return max(held, key=lambda r: r.start or date.min) if held else None
+
+
 class ActorResolver:
-    settings: Settings
+    """Resolves actor mentions; build with :meth:`from_settings` (cached per process)."""
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+        self.matcher = ActorMatcher(dictionary)
+        self.composer = Composer(dictionary)
+        self.fuzzy = FuzzyIndex(dictionary)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ActorResolver:
-        return cls(settings)
+        return _resolver(tuple(Path(p) for p in settings.actor_files))
 
-    def lookup(self, text: str) -> Entity | None:
-        try:
-            country = pycountry.countries.lookup(text)
-        except LookupError:
-            return None
-        return Entity(text=text, name=country.name, country=country.alpha_3, sector=None, id=None)
+    # ------------------------------------------------------------------ public
 
     def resolve(self, parsed: ParsedDocument) -> list[Mention]:
+        """Every actor mention in the document, sorted by (block, start)."""
         mentions: list[Mention] = []
+        categories: dict[tuple[int, int], Category] = {}
+        taught: dict[str, Definition] = {}
         for block in parsed.blocks:
-            for ent in block.doc.ents:
-                if ent.label_ not in {"GPE", "NORP", "ORG", "PERSON"}:
-                    continue
-                entity = self.lookup(ent.text) or Entity(text=ent.text, name=ent.text)
-                mentions.append(
-                    Mention(block.index, ent.start, ent.end, entity, "ner", f"NER {ent.label_}")
-                )
-        return mentions
+            found = self.block_mentions(block.index, block.doc, taught, categories)
+            mentions.extend(found)
+
+        def category(m: Mention) -> Category:
+            return categories.get((m.block, m.start)) or self._category(m)
+
+        resolved = resolve_coreference(parsed, mentions, category)
+        published = parsed.document.published
+        if published is None:
+            return resolved
+        return [self._dated(m, published) for m in resolved]
+
+    def block_mentions(
+        self,
+        block: int,
+        doc: Doc,
+        taught: dict[str, Definition] | None = None,
+        categories: dict[tuple[int, int], Category] | None = None,
+    ) -> list[Mention]:
+        """The mentions of one block (no coreference). ``taught`` carries acronyms defined in
+        earlier blocks and receives this block's definitions."""
+        taught = {} if taught is None else taught
+        caps = is_all_caps(doc)
+        hits = self.matcher.hits(doc, caps)
+        found = self.composer.mentions(block, doc, hits, caps)
+        found = self._acronyms(block, doc, found, taught)
+        taken = [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in found]
+        found.extend(self._fuzzy(block, doc, taken, caps))
+        found.extend(self._ner(block, doc, found, categories))
+        return sorted(found, key=lambda m: m.start)
+
+    def lookup(self, text: str) -> Entity | None:
+        """Resolve a name, alias, code, key or QID ("MEK", "Iran", "Iraqi troops", "Q794")."""
+        text = text.strip()
+        if not text:
+            return None
+        entry = self._entry_by_code(text)
+        if entry is not None:
+            return entry_entity(entry, text)
+        alias = self.dictionary.exact_aliases.get(exact_key(text))
+        alias = alias or self.dictionary.aliases.get(norm_key(text))
+        if alias is not None:
+            entry = self.dictionary.entry_for(alias)
+            if alias.form == "capital":
+                return coded_entity(entry, text, "GOV")
+            return entry_entity(entry, text)
+        doc = tokenizer()(text)
+        content = [t.i for t in doc if not t.is_punct]
+        for m in self.block_mentions(0, doc):
+            if content and m.start <= content[0] and content[-1] < m.end:
+                return replace(m.entity, text=text)
+        best = self.fuzzy.best(text)
+        if best is not None:
+            return entry_entity(self.dictionary.entries[best[0]], text)
+        return None
+
+    def at_date(self, entity: Entity, start: date | None) -> Entity:
+        """The entity coded for the role held on ``start`` (persons and organisations with
+        time-bounded roles); outside every role, the entity's own country and sector."""
+        if start is None or entity.id is None:
+            return entity
+        key = self.dictionary.by_id.get(entity.id)
+        entry = self.dictionary.entries.get(key) if key is not None else None
+        if entry is None or not entry.roles:
+            return entity
+        role = role_at(entry, start)
+        if role is None:
+            return replace(entity, country=entry.country, sector=entry.sector)
+        return replace(entity, country=role.country or entry.country, sector=role.sector)
+
+    # ------------------------------------------------------------------ steps
+
+    def _entry_by_code(self, text: str) -> ActorEntry | None:
+        entries = self.dictionary.entries
+        key = self.dictionary.by_id.get(text)
+        if key is not None:
+            return entries[key]
+        if len(text) == 3 and text.isalpha() and text.isupper() and text in entries:
+            return entries[text]
+        if text.islower() and text in entries:
+            return entries[text]
+        return None
+
+    def _acronyms(
+        self, block: int, doc: Doc, found: list[Mention], taught: dict[str, Definition]
+    ) -> list[Mention]:
+        out = list(found)
+        for d in find_definitions(doc, found):
+            taught[d.acronym] = d
+            if not d.known:
+                out = [m for m in out if m.end <= d.long_start or m.start >= d.long_end]
+                reason = f"long form of the acronym {d.acronym!r} defined in the text"
+                out.append(Mention(block, d.long_start, d.long_end, d.entity, "acronym", reason))
+        if not taught:
+            return out
+        at = {m.start: m for m in out}
+        covered = {i for m in out if m.end - m.start > 1 for i in range(m.start, m.end)}
+        for tok in doc:
+            d = taught.get(tok.text)
+            if d is None or tok.i in covered:
+                continue
+            old = at.get(tok.i)
+            if old is not None and d.known and old.entity.id == d.entity.id:
+                continue
+            entity = replace(d.entity, text=tok.text)
+            reason = f"acronym {d.acronym!r} defined in the text as {d.entity.name!r}"
+            new = Mention(block, tok.i, tok.i + 1, entity, "acronym", reason, d.parent)
+            if old is not None:
+                out.remove(old)
+            out.append(new)
+        return sorted(out, key=lambda m: m.start)
+
+    def _fuzzy(
+        self, block: int, doc: Doc, taken: Sequence[tuple[int, int]], caps: bool
+    ) -> list[Mention]:
+        out: list[Mention] = []
+        for hit in self.fuzzy.hits(doc, taken, caps):
+            entry = self.dictionary.entries[hit.key]
+            text = doc[hit.start : hit.end].text
+            reason = f"fuzzy match {text!r} ~ {hit.alias!r} ({hit.score:.0f}) -> {entry.name}"
+            out.append(Mention(block, hit.start, hit.end, entry_entity(entry, text), "fuzzy",
+                               reason, self.dictionary.parent_id(entry)))  # fmt: skip
+        return out
+
+    def _ner(
+        self,
+        block: int,
+        doc: Doc,
+        found: Sequence[Mention],
+        categories: dict[tuple[int, int], Category] | None,
+    ) -> list[Mention]:
+        used = {i for m in found for i in range(m.start, m.end)}
+        out: list[Mention] = []
+        for ent in doc.ents:
+            if ent.label_ not in _NER_LABELS or any(i in used for i in range(ent.start, ent.end)):
+                continue
+            start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+            text = doc[start : ent.end].text
+            entity = Entity(text=text, name=text)
+            out.append(Mention(block, start, ent.end, entity, "ner",
+                               f"NER {ent.label_} not in the dictionary"))  # fmt: skip
+            if categories is not None:
+                plural = ent.label_ == "NORP" and text.endswith("s")
+                categories[(block, start)] = "plural" if plural else _NER_LABELS[ent.label_]
+        return out
+
+    def _category(self, m: Mention) -> Category:
+        key = self.dictionary.by_id.get(m.entity.id) if m.entity.id else None
+        if key is not None:
+            kind = self.dictionary.entries[key].type
+            return "person" if kind == "person" else "country" if kind == "country" else "org"
+        name, text = m.entity.name, m.entity.text
+        if m.kind == "composed" and name and name != text and text.endswith(name):
+            return "person"  # a title before an unknown name
+        last = m.entity.text.split()[-1] if m.entity.text.split() else ""
+        if last.lower().endswith("s") or m.entity.sector in ("CVL", "REB", "UAF", "OPP"):
+            return "plural"
+        if m.entity.country is not None:
+            return "org" if m.entity.sector is not None else "country"
+        return "other"
+
+    def _dated(self, m: Mention, day: date) -> Mention:
+        entity = self.at_date(m.entity, day)
+        if entity == m.entity:
+            return m
+        key = self.dictionary.by_id.get(m.entity.id or "")
+        role = role_at(self.dictionary.entries[key], day) if key else None
+        title = role.title if role is not None and role.title else "no role"
+        return replace(m, entity=entity, reason=f"{m.reason}; at publication date {day}: {title}")
+
+
+@lru_cache(maxsize=4)
+def _resolver(actor_files: tuple[Path, ...]) -> ActorResolver:
+    return ActorResolver(cached_dictionary(actor_files))

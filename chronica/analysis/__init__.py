@@ -28,7 +28,8 @@ Public signatures::
     render_html(dossier) -> str          # one self-contained file, no external resources
     render_markdown(dossier) -> str
     write_report(dossier, fmt) -> str    # fmt: html or md
-    load_events(db, date_from=None, date_to=None) -> EventTable   # opens the store read-only
+    load_events(db) -> EventTable        # every event + groups, store opened read-only
+    resolve_name(name, settings=None) -> ActorRef   # through ActorResolver.from_settings
 """
 
 from chronica.analysis.claims import ClaimantSummary, ClaimEntry, ClaimsLedger, claims_ledger
@@ -73,6 +74,7 @@ from chronica.analysis.select import (
     date_label,
     resolve_actor,
 )
+from chronica.analysis.source import EventTable, load_events, resolve_name
 from chronica.analysis.timeline import (
     ActorTimeline,
     Ranked,
@@ -97,6 +99,7 @@ __all__ = [
     "DyadPeriod",
     "DyadSeries",
     "EventFilter",
+    "EventTable",
     "FocalChange",
     "FocalWindow",
     "MapPoint",
@@ -117,11 +120,13 @@ __all__ = [
     "dyad_series",
     "focal_changes",
     "focal_relations",
+    "load_events",
     "network_series",
     "network_to_json",
     "render_html",
     "render_markdown",
     "resolve_actor",
+    "resolve_name",
     "write_graphml",
     "write_report",
 ]

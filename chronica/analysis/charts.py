@@ -19,6 +19,7 @@ from typing import Any
 
 import matplotlib
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from chronica.analysis.dyad import DyadSeries
 from chronica.analysis.network import FocalWindow
@@ -48,7 +49,7 @@ def clean(label: str) -> str:
 def to_svg(fig: Figure) -> str:
     """The figure as an inline ``<svg>`` element (call inside ``_style``)."""
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
+    fig.savefig(buf, format="svg")
     text = buf.getvalue()
     text = text[text.index("<svg") :]
     return _METADATA.sub("", text)
@@ -57,17 +58,16 @@ def to_svg(fig: Figure) -> str:
 def yearly_chart(years: Sequence[YearSummary], salt: str = "yearly") -> str:
     """Stacked bars of units per quad class by year, with the mean Goldstein score as a line."""
     with _style(salt):
-        fig = Figure(figsize=(8, 3.2))
+        fig = Figure(figsize=(8, 3.2), layout="constrained")
         ax = fig.add_subplot()
-        labels = [str(y.year) for y in years]
-        xs = list(range(len(years)))
+        xs = [y.year for y in years]
         bottom = [0] * len(years)
         for q in (1, 2, 3, 4):
             heights = [y.quad_counts[q - 1] for y in years]
             ax.bar(xs, heights, bottom=bottom, color=QUAD_COLORS[q], label=QUAD_LABELS[q])
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
         ax.set_ylabel("events")
-        _categorical_x(ax, labels)
+        _year_axis(ax)
         twin = ax.twinx()
         twin.plot(xs, [y.goldstein_mean for y in years], color="#222222", marker="o", lw=1.2)
         twin.axhline(0, color="#999999", lw=0.6, ls="--")
@@ -80,13 +80,13 @@ def yearly_chart(years: Sequence[YearSummary], salt: str = "yearly") -> str:
 def dyad_chart(series: DyadSeries, salt: str) -> str:
     """Mean Goldstein per period in each direction, over bars of the units per period."""
     with _style(salt):
-        fig = Figure(figsize=(8, 2.8))
+        fig = Figure(figsize=(8, 2.8), layout="constrained")
         ax = fig.add_subplot()
-        labels = [p.period for p in series.periods]
-        xs = list(range(len(labels)))
-        ax.bar(xs, [p.both.total for p in series.periods], color="#dddddd", label="events (both)")
+        xs = [period_x(p.period) for p in series.periods]
+        width = 0.8 if series.freq == "year" else 0.07
+        ax.bar(xs, [p.both.total for p in series.periods], width=width, color="#dddddd")
         ax.set_ylabel("events")
-        _categorical_x(ax, labels)
+        _year_axis(ax)
         twin = ax.twinx()
         for name, pick, color in (
             (clean(f"{series.a.label} → {series.b.label}"), "a_to_b", "#1f77b4"),
@@ -113,7 +113,7 @@ def ego_chart(fw: FocalWindow, focal_label: str, salt: str, limit: int = 14) -> 
             (*fw.allies, *fw.adversaries, *fw.neutral),
             key=lambda r: (-r.weight, r.label.casefold()),
         )[:limit]
-        fig = Figure(figsize=(5.5, 4.2))
+        fig = Figure(figsize=(5.5, 4.2), layout="constrained")
         ax = fig.add_subplot()
         ax.set_axis_off()
         ax.set_xlim(-1.6, 1.6)
@@ -136,7 +136,7 @@ def map_chart(points: Sequence[tuple[str, float, float, int]], salt: str = "map"
     """Event locations (label, lat, lon, count) on an equirectangular lat/lon plot, framed to
     the points with a margin; marker area grows with the count."""
     with _style(salt):
-        fig = Figure(figsize=(8, 4.2))
+        fig = Figure(figsize=(8, 4.2), layout="constrained")
         ax = fig.add_subplot()
         lats = [p[1] for p in points]
         lons = [p[2] for p in points]
@@ -144,7 +144,7 @@ def map_chart(points: Sequence[tuple[str, float, float, int]], salt: str = "map"
         lat0, lat1 = _frame(lats, -90, 90)
         ax.set_xlim(lon0, lon1)
         ax.set_ylim(lat0, lat1)
-        ax.set_aspect("equal", adjustable="datalim")
+        ax.set_aspect("equal", adjustable="box")
         ax.grid(True, color="#dddddd", lw=0.5)
         ax.set_xlabel("longitude")
         ax.set_ylabel("latitude")
@@ -161,8 +161,12 @@ def _frame(values: Sequence[float], low: float, high: float) -> tuple[float, flo
     return max(low, lo - pad), min(high, hi + pad)
 
 
-def _categorical_x(ax: Any, labels: Sequence[str]) -> None:
-    ax.set_xticks(list(range(len(labels))))
-    step = max(1, len(labels) // 16)
-    ax.set_xticklabels([lab if i % step == 0 else "" for i, lab in enumerate(labels)], fontsize=7)
-    ax.tick_params(axis="x", rotation=45 if len(labels) > 8 else 0)
+def period_x(period: str) -> float:
+    """``YYYY`` or ``YYYY-MM`` as a position on a year axis (months at twelfths)."""
+    year, _, month = period.partition("-")
+    return int(year) + ((int(month) - 1) / 12 if month else 0.0)
+
+
+def _year_axis(ax: Any) -> None:
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=12, integer=True))
+    ax.tick_params(axis="x", labelsize=7)

@@ -57,6 +57,7 @@ _MODALITY_OF: dict[str, Modality] = {
     "hypothetical": "hypothetical",
     "actual": "actual",
 }
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
 _NOT_ACCOMPLISHED = frozenset({"failed", "foiled"})
 _MODALITY_VIA = frozenset({"xcomp", "dobj", "obj", "ccomp", "prep", "pcomp", "pobj", "nsubjpass"})
 
@@ -127,10 +128,20 @@ def _speaker_head(tok: Token, lex: Lexicon) -> Token:
     return tok
 
 
+def _antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its relative clause modifies."""
+    if tok.lower_ not in _RELATIVE:
+        return tok
+    for anc in tok.ancestors:
+        if anc.dep_ == "relcl":
+            return anc.head
+    return tok
+
+
 def _speaker(ctx: BlockContext, tok: Token | None, lex: Lexicon) -> Speaker | None:
     if tok is None:
         return None
-    head = _speaker_head(tok, lex)
+    head = _speaker_head(_antecedent(tok), lex)
     return Speaker(entity_at(ctx, head), head.i)
 
 
@@ -157,13 +168,13 @@ def _is_doer(
         return True
     if any(m.start <= speaker.head < m.end for m in cand.actor):
         return True
-    verb = clause_head(trigger)
-    if verb.i == frame.i:
+    verb = _own_verb(trigger, frame)
+    if verb is None:
         return False
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         # "claimed to have attacked": the complement borrows the speaker as subject.
-        return verb.dep_ == "xcomp" and verb.head.i == frame.i and not cand.actor
+        return verb.dep_ == "xcomp" and not cand.actor
     if subject.i == speaker.head:
         return True
     if is_pronoun(subject) and not cand.actor:
@@ -172,6 +183,22 @@ def _is_doer(
         return True
     speaker_tok = ctx.doc[speaker.head]
     return subject.lemma_.lower() == speaker_tok.lemma_.lower() and subject.pos_ in _NOMINAL
+
+
+def _own_verb(trigger: Token, frame: Token) -> Token | None:
+    """The verb nearest the trigger below the frame that has a subject, or the last infinitive
+    below the frame (whose subject is the frame's)."""
+    tok = trigger
+    last: Token | None = None
+    while tok.i != frame.i:
+        if tok.pos_ in _VERBAL:
+            last = tok
+            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+                return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return last
 
 
 # --------------------------------------------------------------------------- certainty cues
@@ -263,6 +290,10 @@ def _frame_at(
     tok = step.token
     if step.via not in FRAME_DEPS:
         return None
+    if tok.pos_ == "ADJ" and step.via == "prep" and tok.lemma_.lower() in lex.responsible:
+        held = subject_of(tok.head) if tok.dep_ in {"acomp", "oprd"} else None
+        who = f" on {held.text!r}" if held is not None else ""
+        return Cue("alleged", tok.text, "frame", None, f"{tok.text!r} pins it{who}")
     if tok.pos_ in _NOMINAL:
         cls = lex.frame_nouns.get(tok.lower_) or lex.frame_nouns.get(tok.lemma_.lower())
         if cls is None or step.via not in {"acl", "ccomp", "prep"}:
@@ -406,10 +437,14 @@ def _sentence_cue(
     it does not clearly scope elsewhere."""
     trigger_clause = clause_head(trigger)
     for tok in sent:
+        if tok.lower_ in lex.according and not _scopes_elsewhere(tok, trigger, trigger_clause):
+            speaker = _speaker(ctx, _according_source(tok), lex)
+            who = f" {speaker.entity.text!r}" if speaker else ""
+            return Cue("reported", "according to", "sentence", speaker, f"according to{who} in the sentence")
         key = lex.sentence_wide.get(tok.lower_)
         if key is None or tok.i == trigger.i:
             continue
-        if _scopes_elsewhere(tok, trigger, trigger_clause, lex):
+        if _scopes_elsewhere(tok, trigger, trigger_clause):
             continue
         if key == "claims":
             speaker = _verb_speaker(ctx, tok, lex) if tok.pos_ in _VERBAL else None
@@ -430,13 +465,26 @@ def _sentence_cue(
     return None
 
 
-def _scopes_elsewhere(cue: Token, trigger: Token, trigger_clause: Token, lex: Lexicon) -> bool:
+def _first_person(trigger: Token, lex: Lexicon) -> Token | None:
+    """The first-person subject of the event's clause ("we attacked"), if any."""
+    verb = trigger if trigger.pos_ in _VERBAL else clause_head(trigger)
+    subject = subject_of(verb)
+    if subject is not None and subject.lower_ in lex.first_person:
+        return subject
+    return None
+
+
+def _scopes_elsewhere(cue: Token, trigger: Token, trigger_clause: Token) -> bool:
     """A sentence-wide cue clearly scopes elsewhere when it qualifies another noun ("arrested a
-    suspected rebel"), when the event is inside the subject of the cue's verb, or when cue and
-    event sit in coordinated clauses."""
+    suspected rebel"), when it sits in a relative clause that does not hold the event, when the
+    event is inside the subject of the cue's verb, or when cue and event sit in coordinated
+    clauses."""
     if cue.pos_ in _NOMINAL or cue.dep_ in {"amod", "compound", "nmod", "poss"}:
         return True
     cue_clause = clause_head(cue)
+    relative = next((t for t in [cue_clause, *cue_clause.ancestors] if t.dep_ in {"relcl", "acl"}), None)
+    if relative is not None and not relative.left_edge.i <= trigger.i <= relative.right_edge.i:
+        return True
     # The event inside the subject (or a relative clause on it) of the cue's verb.
     for sub in cue_clause.children:
         if sub.dep_ in SUBJECT_DEPS and sub.left_edge.i <= trigger.i <= sub.right_edge.i:
@@ -613,6 +661,11 @@ def analyse(ctx: BlockContext, cand: EventCandidate, lex: Lexicon) -> Analysis:
         sentence = _sentence_cue(ctx, trigger, sent, cand, lex)
         if sentence is not None:
             cues.append(sentence)
+    first_person = _first_person(trigger, lex)
+    if first_person is not None and (not cues or cues[0].certainty == "reported"):
+        speaker = cues[0].speaker if cues else None
+        note = f"first-person doer {first_person.text!r}: the speaker claims its own act"
+        cues.insert(0, Cue("claimed", first_person.text, "hedge", speaker, note))
     chain = governors(trigger, steps, lex)
     modality = _modality(chain, sent, lex)
     negation = _negation(chain, cand, lex)

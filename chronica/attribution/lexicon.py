@@ -43,6 +43,8 @@ class Lexicon:
     hedge_modals: Mapping[str, str]  # modal -> certainty
     hedge_adjectives: Mapping[str, str]  # adjective -> certainty
     passive_verbs: Mapping[str, str]  # verb form -> certainty ("is suspected of")
+    responsible: frozenset[str]
+    first_person: frozenset[str]
     sentence_wide: Mapping[str, str]  # form -> certainty key ("suspected", "alleged", "claims")
     modality_verbs: Mapping[str, str]  # verb form -> modality class
     modality_nouns: Mapping[str, str]
@@ -189,6 +191,8 @@ def load_lexicon() -> Lexicon:
         passive_verbs=_verb_table(
             _classed(hed, "passive_verbs", CERTAINTIES, "hedges.yaml"), irregular
         ),
+        responsible=_words(hed, "responsible", "hedges.yaml"),
+        first_person=_words(hed, "first_person", "hedges.yaml"),
         sentence_wide=_flat(_classed(hed, "sentence_wide", certainty_keys, "hedges.yaml")),
         modality_verbs=_verb_table(
             _classed(mod, "verbs", modality_keys, "modality.yaml"), irregular

@@ -15,7 +15,9 @@ def register(app: typer.Typer) -> None:
     @app.command("serve")
     def serve(
         db: Path = typer.Option(Path("chronica.duckdb"), "--db", help="Event database (DuckDB)."),
-        host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (local only by default)."),
+        host: str = typer.Option(
+            "127.0.0.1", "--host", help="Interface to bind (local only by default)."
+        ),
         port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
         allow_ingest: bool = typer.Option(
             False,
@@ -27,6 +29,8 @@ def register(app: typer.Typer) -> None:
         from chronica.web.server import serve as run_server
 
         if host not in ("127.0.0.1", "localhost", "::1"):
-            err_console.print(f"[yellow]warning:[/] listening on {host}: reachable from other hosts")
+            err_console.print(
+                f"[yellow]warning:[/] listening on {host}: reachable from other hosts"
+            )
         with errors_to_exit():
             run_server(db, host=host, port=port, allow_ingest=allow_ingest)

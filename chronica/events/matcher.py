@@ -1,55 +1,667 @@
-"""Event matching (starter: a few verb lemmas with nsubj/dobj; replaced by the pattern matcher)."""
+"""The event matcher: pattern triggers over spaCy dependency parses -> EventCandidate.
+
+For each sentence: (1) every verb and noun whose lemma heads a pattern is tested against the
+patterns sharing that head (multi-word expressions and constrained senses first); (2) nominal
+triggers governed by a light verb ("launched attacks") take their actor from it, and the light
+verb does not fire itself; (3) frames recode embedded actions: "agreed to meet" is AGREE 036,
+"threatened to attack" THREATEN 138, "will release" AGREE 0353, "refused to withdraw" REJECT 124
+(the embedded action is absorbed into the matrix event); (4) a killing verb absorbs the nominal
+that names its means ("killed in a car bombing"); (5) arguments are read per role and mapped to
+actor mentions; (6) one event per trigger token, with a confidence reflecting how it was found.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
 
 from chronica.config import Settings
-from chronica.nlp import ParsedDocument
+from chronica.events import syntax
+from chronica.events.patterns import Constraint, Grammar, Pattern, PatternSet, load_patterns
+from chronica.nlp import Block, ParsedDocument
 from chronica.ontology import Ontology
-from chronica.records import EventCandidate, Mention
+from chronica.records import Entity, EventCandidate, EventType, Mention
 
-_STARTER = {"protest": "141", "kidnap": "181", "bomb": "183", "assassinate": "186", "meet": "04"}
+_VERB_POS = frozenset({"VERB"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_FRAME_ADJ_POS = frozenset({"ADJ", "VERB", "AUX"})
+_EMBED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "conj", "advcl", "acomp"})
+_ACCUSE_EMBED_DEPS = frozenset({"pcomp", "pobj", "ccomp", "conj"})
+_GENERIC_ASSAULT = frozenset({"18", "180", "182", "1823", "19", "190"})
+_MEANS_PREPS = ("in", "by", "with", "during", "from")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A pattern that fired at a token, before arguments are read."""
+
+    token: Token
+    pattern: Pattern
+    consumed: frozenset[int]
+    light: Token | None = None  # light verb governing a nominal trigger
+    reverse: bool = False  # the light verb's subject is the recipient ("suffered an attack")
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """A match with its final code and notes on how the code was reached."""
+
+    match: Match
+    event: EventType
+    notes: tuple[str, ...] = ()
+    embedded: Match | None = None  # an action absorbed into this one (frame or means)
+    negation_used: bool = False  # the negation became the code ("will not meet" -> REJECT)
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    mentions: tuple[Mention, ...]
+    how: str
+
+
+class _MentionIndex:
+    """Mentions of one block, looked up by token range."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self._by_token: dict[int, list[Mention]] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self._by_token.setdefault(i, []).append(m)
+
+    def covering(self, i: int) -> list[Mention]:
+        return self._by_token.get(i, [])
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        seen: dict[tuple[int, int], Mention] = {}
+        for i in range(start, end):
+            for m in self._by_token.get(i, ()):
+                seen.setdefault((m.start, m.end), m)
+        return list(seen.values())
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _verb_forms(tok: Token) -> tuple[str, ...]:
+    """The lemma, then guesses from the surface form for when the lemmatizer slips
+    ("staged" -> "stag")."""
+    low = tok.lower_
+    forms = [_lemma(tok), low]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("es", ""), ("s", "")):  # fmt: skip
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            forms.append(low[: len(low) - len(suffix)] + repl)
+    return tuple(dict.fromkeys(forms))
+
+
+def _words_of(tok: Token | None) -> set[str]:
+    """Lemma and lower-case form of a token and of its compound/amod modifiers."""
+    if tok is None:
+        return set()
+    out = {_lemma(tok), tok.lower_}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod"):
+            out.add(_lemma(c))
+            out.add(c.lower_)
+    return out
 
 
 @dataclass(frozen=True)
 class EventMatcher:
+    """Finds coded actions in parsed documents. Build once with :meth:`from_settings`."""
+
     settings: Settings
     ontology: Ontology
+    patterns: PatternSet
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EventMatcher:
-        return cls(settings, Ontology.load())
+        return cls(settings, Ontology.load(), load_patterns())
 
+    @property
+    def grammar(self) -> Grammar:
+        return self.patterns.grammar
+
+    # ------------------------------------------------------------------ public interface
     def find(self, parsed: ParsedDocument, mentions: Sequence[Mention]) -> list[EventCandidate]:
+        """Every event candidate of the document, in sentence and trigger order."""
+        per_block: dict[int, list[Mention]] = {}
+        for m in mentions:
+            per_block.setdefault(m.block, []).append(m)
         out: list[EventCandidate] = []
-        for block, sent_index, sent in parsed.sentences():
-            for tok in sent:
-                code = _STARTER.get(tok.lemma_.lower())
-                if code is None:
+        for block in parsed.blocks:
+            index = _MentionIndex(per_block.get(block.index, []))
+            for i, sent in enumerate(block.doc.sents):
+                out.extend(self.find_in_sentence(block, block.first_sentence + i, sent, index))
+        return out
+
+    def find_in_sentence(
+        self, block: Block, sentence_index: int, sent: Span, index: _MentionIndex
+    ) -> list[EventCandidate]:
+        matches = self._match_tokens(sent, index)
+        if not matches:
+            return []
+        coded = self._apply_frames(matches)
+        coded = self._absorb_means(coded)
+        out = [self._candidate(block, sentence_index, c, index) for c in coded]
+        out = [c for c in out if c is not None]
+        return sorted(out, key=lambda c: c.trigger_start)
+
+    # ------------------------------------------------------------------ 1. triggers
+    def _match_tokens(self, sent: Span, index: _MentionIndex) -> dict[int, Match]:
+        found: dict[int, Match] = {}
+        consumed: set[int] = set()
+        for tok in sent:
+            pos = tok.pos_
+            if pos in _VERB_POS or (tok.tag_.startswith("VB") and pos != "AUX"):
+                candidates = None
+                for form in _verb_forms(tok):
+                    candidates = self.patterns.verb_index.get(form)
+                    if candidates:
+                        break
+            elif pos in _NOUN_POS:
+                if pos == "PROPN" and tok.ent_type_ and index.covering(tok.i):
+                    continue  # part of a name ("Protest Party")
+                candidates = self.patterns.noun_index.get(_lemma(tok)) or (
+                    self.patterns.noun_index.get(tok.lower_)
+                )
+            else:
+                continue
+            if not candidates:
+                continue
+            match = self._best(tok, candidates)
+            if match is not None:
+                found[tok.i] = match
+                consumed |= match.consumed
+        for i in consumed:
+            found.pop(i, None)
+        self._resolve_light_verbs(found)
+        return found
+
+    def _best(self, tok: Token, candidates: tuple[Pattern, ...]) -> Match | None:
+        light = self._light_verb(tok) if candidates[0].nominal else None
+        for pattern in candidates:
+            taken: frozenset[int] = frozenset()
+            if pattern.companions:
+                found = _find_companions(tok, pattern.companions, pattern.kind == "noun_phrase")
+                if found is None:
                     continue
-                mine = [m for m in mentions if m.block == block.index]
-                subj = tuple(
-                    m for m in mine for c in tok.children
-                    if c.dep_ in {"nsubj", "nsubjpass"} and m.start <= c.i < m.end
-                )  # fmt: skip
-                obj = tuple(
-                    m for m in mine for c in tok.children
-                    if c.dep_ == "dobj" and m.start <= c.i < m.end
-                )  # fmt: skip
-                out.append(
-                    EventCandidate(
-                        block=block.index,
-                        sentence_index=sent_index,
-                        trigger_start=tok.i,
-                        trigger_end=tok.i + 1,
-                        event=self.ontology.event_type(code, tok.text),
-                        actor=subj,
-                        recipient=obj,
-                        pattern_id=f"starter:{tok.lemma_.lower()}",
-                        confidence=0.5,
-                        reason=f"starter verb {tok.lemma_.lower()!r}",
+                taken = found
+            lv = light[0] if light else None
+            if pattern.constraint is not None and not self._satisfied(
+                tok, pattern, pattern.constraint, lv, taken
+            ):
+                continue
+            reverse = bool(light and light[1])
+            return Match(tok, pattern, taken, lv, reverse)
+        return None
+
+    def _light_verb(self, noun: Token) -> tuple[Token, bool] | None:
+        """The light verb governing a nominal trigger and whether it reverses the roles."""
+        gov = syntax.governing_verb(noun)
+        if gov is None:
+            for c in noun.children:  # "the attack carried out by X"
+                if c.dep_ == "acl" and syntax.is_passive(c):
+                    if _light_options_fit(c, None, self.grammar.light_verbs.get(_lemma(c))):
+                        return c, False
+            return None
+        verb, prep = gov
+        if not (syntax.is_verb(verb) or verb.pos_ == "AUX"):
+            return None
+        for lemma in _verb_forms(verb):
+            if _light_options_fit(verb, prep, self.grammar.reverse_light_verbs.get(lemma)):
+                return verb, True
+            if _light_options_fit(verb, prep, self.grammar.light_verbs.get(lemma)):
+                return verb, False
+        return None
+
+    def _resolve_light_verbs(self, found: dict[int, Match]) -> None:
+        """A light verb does not fire when it governs a nominal trigger."""
+        for match in list(found.values()):
+            lv = match.light
+            if lv is None or lv.i not in found:
+                continue
+            if found[lv.i].pattern.frame is None:
+                del found[lv.i]
+
+    def _satisfied(
+        self, tok: Token, pattern: Pattern, c: Constraint, lv: Token | None, taken: frozenset
+    ) -> bool:
+        if pattern.nominal:
+            subj = self._noun_actor_head(tok, lv)
+            obj = _first([t for p in ("of", "on", "against", "to") for t in syntax.prep_objects(tok, p)])
+            mods = {w for ch in tok.children if ch.dep_ in ("compound", "amod", "nmod")
+                    for w in (_lemma(ch), ch.lower_)}  # fmt: skip
+        else:
+            subj = syntax.subject(tok)
+            obj = syntax.direct_object(tok)
+            if obj is not None and obj.i in taken:
+                obj = None
+            mods = {_lemma(ch) for ch in tok.children if ch.dep_ in ("prt", "advmod", "acomp")}
+        preps = {ch.lower_ for ch in tok.children if ch.dep_ in ("prep", "agent", "dative")}
+        subj_words, obj_words = _words_of(subj), _words_of(obj)
+        if subj_words & c.not_subj or obj_words & c.not_obj:
+            return False
+        if preps & c.not_prep or mods & c.not_mod:
+            return False
+        checks: list[bool] = []
+        if c.subj is not None:
+            checks.append(bool(subj_words & c.subj) or (subj is None and c.subj_optional))
+        if c.obj is not None:
+            checks.append(bool(obj_words & c.obj) or (obj is None and c.obj_optional))
+        if c.prep is not None:
+            checks.append(bool(preps & c.prep))
+        if c.mod is not None:
+            checks.append(bool(mods & c.mod))
+        if c.lv is not None:
+            checks.append(lv is not None and _lemma(lv) in c.lv)
+        if not checks:
+            return True
+        return any(checks) if c.any else all(checks)
+
+    # ------------------------------------------------------------------ 2. frames
+    def _apply_frames(self, matches: dict[int, Match]) -> list[Coded]:
+        """Recode embedded actions under frames; absorbed actions disappear."""
+        coded: dict[int, Coded] = {
+            i: Coded(m, self._event(m.pattern, m.token)) for i, m in matches.items()
+        }
+        order = sorted(matches, key=lambda i: -syntax.depth(matches[i].token))
+        for i in order:
+            if i not in coded:
+                continue
+            inner = coded[i]
+            governor = self._frame_governor(inner.match, matches)
+            if isinstance(governor, int) and governor in coded:
+                outer = coded[governor]
+                coded[governor] = self._absorb(outer, inner)
+                del coded[i]
+                continue
+            frame = governor if isinstance(governor, str) else self._modal_frame(inner.match.token)
+            if frame is not None:
+                coded[i] = self._recode_own(inner, frame)
+        return list(coded.values())
+
+    def _frame_governor(self, match: Match, matches: dict[int, Match]) -> int | str | None:
+        """The frame above an action: a matched frame pattern (its token index) or a frame word
+        ("ready", "plan", "refuse") that is no trigger itself (the frame name)."""
+        tok = match.token
+        steps = 0
+        while tok.head.i != tok.i and steps < 4:
+            dep = tok.dep_
+            if dep not in _EMBED_DEPS and dep not in ("prep",):
+                return None
+            parent = tok.head
+            if dep == "conj":
+                tok = parent
+                continue
+            if dep in ("pobj", "pcomp") and parent.dep_ == "prep":
+                prep = parent
+                parent = prep.head
+                if prep.head.i == prep.i:
+                    return None
+            steps += 1
+            other = matches.get(parent.i)
+            if other is not None:
+                frame = other.pattern.frame
+                if frame is None:
+                    return None
+                if frame == "accuse" and dep not in _ACCUSE_EMBED_DEPS:
+                    return None
+                return parent.i
+            lemma = _lemma(parent)
+            frame_word = self.grammar.frame_heads.get(lemma)
+            if frame_word is not None and parent.pos_ in _FRAME_ADJ_POS | {"NOUN"}:
+                return frame_word
+            transparent = lemma in self.grammar.control_verbs or parent.pos_ == "AUX"
+            if not transparent and (match.light is None or parent.i != match.light.i):
+                return None
+            tok = parent
+        return None
+
+    def _modal_frame(self, tok: Token) -> str | None:
+        for c in tok.children:
+            if c.dep_ == "aux":
+                frame = self.grammar.frame_modals.get(c.lower_) or self.grammar.frame_modals.get(
+                    _lemma(c)
+                )
+                if frame is not None:
+                    return frame
+        return None
+
+    def _recode_code(self, frame: str, event: EventType) -> str | None:
+        table = self.grammar.recode.get(frame, {})
+        code = table.get(event.plover) or table.get("*")
+        return None if code in (None, "keep") else code
+
+    def _recode_own(self, inner: Coded, frame: str) -> Coded:
+        tok = inner.match.token
+        if frame == "intent" and syntax.negated(tok):
+            frame = "negated_intent"
+        code = self._recode_code(frame, inner.event)
+        if code is None:
+            return inner
+        event = self.ontology.event_type(code, inner.event.trigger)
+        note = f"{frame} frame recodes {inner.event.plover} {inner.event.cameo} as {code}"
+        used = frame == "negated_intent"
+        return replace(inner, event=event, notes=(*inner.notes, note), negation_used=used)
+
+    def _absorb(self, outer: Coded, inner: Coded) -> Coded:
+        frame = outer.match.pattern.frame or ""
+        code = self._recode_code(frame, inner.event)
+        note = f"absorbs embedded {inner.event.plover} {inner.event.trigger!r} ({frame} frame)"
+        if code is None or outer.match.pattern.companions:
+            return replace(outer, notes=(*outer.notes, note), embedded=inner.match)
+        event = self.ontology.event_type(code, outer.event.trigger)
+        return replace(outer, event=event, notes=(*outer.notes, note), embedded=inner.match)
+
+    # ------------------------------------------------------------------ 3. means
+    def _absorb_means(self, coded: list[Coded]) -> list[Coded]:
+        """"killed in a car bombing", "a roadside bomb killed": one event, coded by the means."""
+        by_token = {c.match.token.i: c for c in coded}
+        dropped: set[int] = set()
+        out: list[Coded] = []
+        for c in coded:
+            tok = c.match.token
+            if c.event.plover != "ASSAULT" or c.match.pattern.nominal:
+                continue
+            means = [syntax.subject(tok)] if syntax.subject(tok) is not None else []
+            for prep in _MEANS_PREPS:
+                means.extend(syntax.prep_objects(tok, prep))
+            for m in means:
+                other = by_token.get(m.i) if m is not None else None
+                if other is None or other.match.token.i == tok.i or not other.match.pattern.nominal:
+                    continue
+                if other.event.plover != "ASSAULT" or m.i in dropped:
+                    continue
+                dropped.add(m.i)
+                if c.event.cameo in _GENERIC_ASSAULT and other.event.cameo not in _GENERIC_ASSAULT:
+                    event = replace(other.event, trigger=c.event.trigger)
+                    note = f"means {other.event.trigger!r} gives {other.event.cameo}"
+                    by_token[tok.i] = replace(c, event=event, notes=(*c.notes, note), embedded=other.match)
+                break
+        for c in coded:
+            i = c.match.token.i
+            if i not in dropped:
+                out.append(by_token.get(i, c))
+        return out
+
+    # ------------------------------------------------------------------ 4. arguments
+    def _candidate(
+        self, block: Block, sentence_index: int, c: Coded, index: _MentionIndex
+    ) -> EventCandidate | None:
+        match = c.match
+        tok = match.token
+        actor_toks, actor_how = self._role_tokens(match, match.pattern.actor, actor=True)
+        recip_toks, recip_how = self._role_tokens(match, match.pattern.recipient, actor=False)
+        if c.embedded is not None and not recip_toks:
+            recip_toks, recip_how = self._role_tokens(
+                c.embedded, c.embedded.pattern.recipient, actor=False
+            )
+            recip_how = f"{recip_how} of the embedded action" if recip_toks else recip_how
+        if c.embedded is not None and not actor_toks:
+            actor_toks, actor_how = self._role_tokens(c.embedded, c.embedded.pattern.actor, True)
+        skip = {tok.i} | set(match.consumed)
+        actor = self._arguments(block.index, actor_toks, index, skip)
+        taken = {(m.start, m.end) for m in actor.mentions}
+        recipient = self._arguments(block.index, recip_toks, index, skip, taken)
+        pattern = match.pattern
+        if pattern.needs_args and not actor.mentions and not recipient.mentions and not match.light:
+            return None
+        event = c.event
+        if pattern.refine == "instrument" and event.cameo == pattern.cameo:
+            refined = self._instrument(match)
+            if refined is not None:
+                event, note = refined
+                c = replace(c, event=event, notes=(*c.notes, note))
+        confidence = self._confidence(match, actor, recipient, tok)
+        where = "nominal" if pattern.nominal else "verbal"
+        if match.light is not None:
+            where += f" with light verb {match.light.text!r}"
+        reason = f"pattern {pattern.id} ({where}, CAMEO {event.cameo})"
+        if c.notes:
+            reason += "; " + "; ".join(c.notes)
+        reason += f"; actor: {_how(actor_how, actor)}; recipient: {_how(recip_how, recipient)}"
+        start = min([tok.i, *match.consumed])
+        end = max([tok.i, *match.consumed]) + 1
+        return EventCandidate(
+            block=block.index,
+            sentence_index=sentence_index,
+            trigger_start=tok.i if not pattern.companions else start,
+            trigger_end=tok.i + 1 if not pattern.companions else end,
+            event=event,
+            actor=actor.mentions,
+            recipient=recipient.mentions,
+            pattern_id=pattern.id,
+            confidence=confidence,
+            reason=reason,
+            actor_reason=f"actor: {_how(actor_how, actor)}; recipient: {_how(recip_how, recipient)}",
+            negated=self._negated(match) and not c.negation_used,
+        )
+
+    def _role_tokens(self, match: Match, roles: tuple[str, ...], actor: bool) -> tuple[list[Token], str]:
+        """Head tokens of the first role that yields any, and the role's name."""
+        tok = match.token
+        pattern = match.pattern
+        if pattern.nominal and match.light is not None:
+            lv_subj = syntax.subject(match.light)
+            if lv_subj is not None and actor != match.reverse:
+                return [lv_subj], f"subject of light verb {match.light.text!r}"
+        blocked = {tok.i, *match.consumed}
+        if match.light is not None:
+            blocked.add(match.light.i)
+        for role in roles:
+            heads = [t for t in self._role(match, role) if t.i not in blocked]
+            heads = [t for t in heads if not syntax.is_verb(t)]
+            if heads:
+                return heads, role
+        if pattern.nominal and match.light is not None and not actor:
+            for prep in ("against", "on", "at", "to", "with"):
+                heads = syntax.prep_objects(match.light, prep)
+                if heads:
+                    return heads, f"p:{prep} of light verb"
+        return [], ""
+
+    def _role(self, match: Match, role: str) -> list[Token]:
+        tok = match.token
+        if role == "subj":
+            s = syntax.subject(tok)
+            return [s] if s is not None else []
+        if role == "obj":
+            o = syntax.direct_object(tok)
+            if o is not None and o.i in match.consumed:
+                o = _second_object(tok, match.consumed)
+            return [o] if o is not None else []
+        if role == "iobj":
+            o = syntax.indirect_object(tok)
+            return [o] if o is not None else []
+        if role == "poss":
+            return [c for c in tok.children if c.dep_ == "poss"]
+        if role in ("compound", "amod"):
+            return [
+                c for c in tok.children
+                if c.dep_ == role and c.i not in match.consumed
+                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
+            ]  # fmt: skip
+        prep = role[2:]
+        found = syntax.prep_objects(tok, prep)
+        if not found and not match.pattern.nominal:
+            for c in tok.children:
+                if c.dep_ == "dobj":
+                    found.extend(syntax.prep_objects(c, prep))
+        if not found and match.pattern.nominal and match.light is not None:
+            found = syntax.prep_objects(match.light, prep)
+        return found
+
+    def _arguments(
+        self,
+        block: int,
+        heads: list[Token],
+        index: _MentionIndex,
+        skip: set[int],
+        taken: set[tuple[int, int]] | None = None,
+    ) -> Argument:
+        mentions: list[Mention] = []
+        notes: list[str] = []
+        seen = set(taken or ())
+        for head in heads:
+            for t in syntax.expand_conjuncts(head):
+                if t.i in skip:
+                    continue
+                lo, hi = syntax.noun_phrase(t)
+                found = index.covering(t.i) or index.within(lo, hi)
+                found = [m for m in found if not any(m.start <= i < m.end for i in skip)]
+                if found:
+                    for m in found:
+                        if (m.start, m.end) not in seen:
+                            seen.add((m.start, m.end))
+                            mentions.append(m)
+                    notes.append(f"mention {found[0].entity.text!r}")
+                    continue
+                if (lo, hi) in seen:
+                    continue
+                seen.add((lo, hi))
+                text = t.doc[lo:hi].text
+                mentions.append(
+                    Mention(
+                        block=block,
+                        start=lo,
+                        end=hi,
+                        entity=Entity(text=text, name=None),
+                        kind="ner",
+                        reason="no actor mention covers the argument; its noun phrase is used",
                     )
                 )
-        return out
+                notes.append(f"noun phrase {text!r} (no mention)")
+        return Argument(tuple(mentions), ", ".join(notes) if notes else "none")
+
+    def _noun_actor_head(self, noun: Token, lv: Token | None) -> Token | None:
+        if lv is not None:
+            return syntax.subject(lv)
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        by = syntax.prep_objects(noun, "by")
+        return by[0] if by else None
+
+    # ------------------------------------------------------------------ 5. refinements
+    def _instrument(self, match: Match) -> tuple[EventType, str] | None:
+        tok = match.token
+        words: list[set[str]] = []
+        subj = syntax.subject(tok) if not match.pattern.nominal else None
+        if subj is not None and not subj.ent_type_:
+            words.append(_words_of(subj))
+        words.append({w for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                      for w in (_lemma(c), c.lower_)})  # fmt: skip
+        for prep in ("with", "by", "using"):
+            for t in syntax.prep_objects(tok, prep):
+                words.append(_words_of(t))
+        for c in tok.children:
+            if c.dep_ in ("advcl", "xcomp") and _lemma(c) in ("use", "employ", "fire"):
+                words.append(_words_of(syntax.direct_object(c)))
+            if c.dep_ == "dobj" and not match.pattern.nominal:
+                words.append(_words_of(c))
+        pool = set().union(*words) if words else set()
+        for inst in self.grammar.instruments:
+            hit = pool & inst.words
+            if hit:
+                event = self.ontology.event_type(inst.cameo, match.token.text, mode=inst.mode)
+                return event, f"instrument {sorted(hit)[0]!r} refines to {inst.cameo}"
+        return None
+
+    def _negated(self, match: Match) -> bool:
+        tok = match.token
+        if syntax.negated(tok):
+            return True
+        if match.light is not None and syntax.negated(match.light):
+            return True
+        head = tok.head
+        if tok.dep_ == "xcomp" and _lemma(head) in self.grammar.control_verbs:
+            return syntax.negated(head)
+        return False
+
+    def _confidence(self, match: Match, actor: Argument, recipient: Argument, tok: Token) -> float:
+        pattern = match.pattern
+        if not pattern.nominal:
+            score = 0.55
+        elif match.light is not None:
+            score = 0.5
+        elif actor.mentions or recipient.mentions:
+            score = 0.4
+        else:
+            score = 0.2
+        if pattern.companions:
+            score += 0.05
+        score += _argument_weight(actor, 0.2, 0.1) + _argument_weight(recipient, 0.1, 0.05)
+        score += pattern.confidence
+        score -= 0.03 * min(syntax.depth(tok), 4)
+        return round(min(0.95, max(0.05, score)), 3)
+
+    def _event(self, pattern: Pattern, tok: Token) -> EventType:
+        return self.ontology.event_type(pattern.cameo, tok.text, plover=pattern.plover, mode=pattern.mode)
+
+
+def _how(role: str, arg: Argument) -> str:
+    return f"{role} -> {arg.how}" if role else "none found"
+
+
+def _argument_weight(arg: Argument, resolved: float, created: float) -> float:
+    if not arg.mentions:
+        return 0.0
+    if any(m.kind != "ner" or m.entity.name for m in arg.mentions):
+        return resolved
+    return created
+
+
+def _first(tokens: list[Token]) -> Token | None:
+    return tokens[0] if tokens else None
+
+
+def _second_object(tok: Token, consumed: frozenset[int]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "oprd") and c.i not in consumed:
+            return c
+    return None
+
+
+def _light_options_fit(
+    verb: Token, prep: str | None, options: tuple[tuple[str, ...], ...] | None
+) -> bool:
+    if not options:
+        return False
+    child_words = {_lemma(c) for c in verb.children} | {c.lower_ for c in verb.children}
+    for option in options:
+        if all(w == prep or w in child_words for w in option):
+            if option or prep is None or prep in ("in", "for", "on"):
+                return True
+    return False
+
+
+def _find_companions(tok: Token, companions: tuple[str, ...], noun: bool) -> frozenset[int] | None:
+    """Token indices matching each companion word near ``tok`` (descendants up to three arcs,
+    and for noun phrases ancestors up to two), or None when one is missing."""
+    pool: list[Token] = []
+    frontier = [tok]
+    for _ in range(3):
+        nxt = [c for t in frontier for c in t.children]
+        pool.extend(nxt)
+        frontier = nxt
+    if noun:
+        up = tok
+        for _ in range(2):
+            if up.head.i == up.i:
+                break
+            up = up.head
+            pool.append(up)
+    used: set[int] = set()
+    for word in companions:
+        hit = next(
+            (t for t in pool if t.i not in used and (t.lower_ == word or _lemma(t) == word)),
+            None,
+        )
+        if hit is None:
+            return None
+        used.add(hit.i)
+    return frozenset(used)

@@ -56,6 +56,13 @@ class DedupSettings:
             raise SettingsError(f"shingle must be between 1 and 20 words, got {self.shingle}")
         if not 0 <= self.window_days <= 365:
             raise SettingsError(f"window_days must be between 0 and 365, got {self.window_days}")
+        try:
+            MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        except ValueError as exc:
+            raise SettingsError(
+                f"no LSH banding fits threshold {self.threshold} with {self.num_perm} "
+                f"permutations ({exc}); lower the threshold or raise num_perm"
+            ) from exc
 
 
 def shingles(text: str, size: int) -> set[bytes]:

@@ -218,6 +218,12 @@ class Store:
     ) -> list[SaveResult]:
         """Save several documents in ONE transaction (all or none survive a crash)."""
         settings = dedup_settings or dedup.DedupSettings()
+        for doc, events in items:
+            for ev in events:
+                if ev.doc_id != doc.id:
+                    raise StoreError(
+                        f"event {ev.id!r} belongs to document {ev.doc_id!r}, not {doc.id!r}"
+                    )
         hashes = {doc.id: content_hash(doc) for doc, _ in items}
         with self._lock, self._transaction():
             known = dict(

@@ -4,6 +4,7 @@ or "WASHINGTON, June 3, 2021 (Reuters) - ...". The date is the document's public
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from chronica.time.grammar import Refs, point
@@ -18,20 +19,32 @@ _DATELINE = re.compile(
 _HEAD = 300  # a dateline stands in the first characters of a story
 
 
-def find_dateline(text: str) -> date | None:
-    """The full date (day, month and year) of a dateline at the start of ``text``, or None."""
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    date: date
+    end: int  # char offset where the dateline's date ends
+
+
+def match_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of ``text`` when it carries a full date, else None."""
     m = _DATELINE.match(text[:_HEAD])
     if m is None:
         return None
     res = point(m.group("date").strip().rstrip(","), Refs())
     if res is None or res.span is None or res.span.granularity != "day":
         return None
-    return res.span.start
+    assert res.span.start is not None
+    return Dateline(m.group("place").split(",")[0].strip(), res.span.start, m.end("date"))
+
+
+def find_dateline(text: str) -> date | None:
+    """The full date (day, month and year) of a dateline at the start of ``text``, or None."""
+    found = match_dateline(text)
+    return None if found is None else found.date
 
 
 def dateline_place(text: str) -> str | None:
     """The place of a dated dateline ("SAN SALVADOR"), or None when there is no dateline."""
-    m = _DATELINE.match(text[:_HEAD])
-    if m is None or find_dateline(text) is None:
-        return None
-    return m.group("place").split(",")[0].strip()
+    found = match_dateline(text)
+    return None if found is None else found.place

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from chronica.config import Settings
 from chronica.nlp import ParsedDocument
 from chronica.records import DateResult, DateSpan, EventCandidate
+from chronica.time.dateline import match_dateline
 from chronica.time.grammar import Found, Refs, Resolution, resolve_found, scan
 
 Mode = Literal["news", "history"]
@@ -27,6 +28,34 @@ _LEVELS = {1: "modifies", 2: "is in the clause of", 3: "is in the same sentence 
 # Relative expressions that only news of the day uses.
 _NEWS_PATTERNS = frozenset({"today", "yesterday", "tomorrow", "weekday", "ago", "lastunit"})
 _RECENT_DAYS = 370  # a date this close to publication is "current" news
+_HISTORY_MIN_PAST = 2  # explicit past dates needed before a dated text reads as history
+# Verbs of saying: a date on "said" is when it was said, not when the reported event happened.
+_REPORTING = frozenset(
+    [
+        "say",
+        "tell",
+        "report",
+        "announce",
+        "state",
+        "add",
+        "claim",
+        "confirm",
+        "note",
+        "declare",
+        "explain",
+        "warn",
+        "told",
+        "said",
+        "insist",
+        "reveal",
+        "disclose",
+        "indicate",
+        "affirm",
+        "assert",
+        "allege",
+        "deny",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +115,13 @@ def analyse(parsed: ParsedDocument) -> DocumentTime:
     mentions: list[TimeMention] = []
     anchors: dict[str, DateSpan] = {}
     context: DateSpan | None = None
+    dateline = match_dateline(parsed.document.text)
+    skip_until = dateline.end if dateline is not None else 0
     for block, sent_index, sent in parsed.sentences():
         found_here: list[TimeMention] = []
         for found in scan(sent.text):
+            if block.offset + sent.start_char + found.start < skip_until:
+                continue  # the dateline's date is the publication date, not an event's
             tokens = _tokens(block.doc, sent, found.start, found.end)
             if tokens is None:
                 continue
@@ -205,7 +238,7 @@ def document_mode(reference: date | None, mentions: Sequence[TimeMention]) -> tu
         else:
             recent += 1
     why = f"{relative} relative and {recent} recent vs {past} past dates"
-    if past > recent + relative:
+    if past >= _HISTORY_MIN_PAST and past > 2 * (recent + relative):
         return "history", why
     return "news", why
 
@@ -238,7 +271,11 @@ def date_for(parsed: ParsedDocument, doc_time: DocumentTime, cand: EventCandidat
     """The date of one event, with the reason."""
     doc = parsed.blocks[cand.block].doc
     trigger = doc[cand.trigger_start]
-    here = doc_time.in_sentence(cand.sentence_index)
+    here = [
+        m
+        for m in doc_time.in_sentence(cand.sentence_index)
+        if not _on_reporting_verb(doc[m.root], trigger)
+    ]
     if here:
         ranked = sorted(
             here,
@@ -256,6 +293,15 @@ def date_for(parsed: ParsedDocument, doc_time: DocumentTime, cand: EventCandidat
         note = f" ({best.note})" if best.note else ""
         return DateResult(best.span, f"{how}{note}")
     return _without_expression(parsed, doc_time, cand)
+
+
+def _on_reporting_verb(expr: Token, trigger: Token) -> bool:
+    """True when the expression hangs from a verb of saying that governs the trigger's clause
+    ("police said today that rebels attacked ...")."""
+    verb = expr.head.head if expr.head.pos_ == "ADP" else expr.head
+    if verb.i == trigger.i or _key(verb) not in _REPORTING:
+        return False
+    return any(a.i == verb.i for a in trigger.ancestors)
 
 
 def _phrase(doc: Doc, mention: TimeMention) -> str:

@@ -17,7 +17,6 @@ from starlette.responses import JSONResponse, Response
 
 from chronica.analysis import (
     EventFilter,
-    actor_ref,
     dyad_csv,
     dyad_series,
     network_series,
@@ -26,10 +25,24 @@ from chronica.analysis import (
 from chronica.analysis.dyad import DirectionStats, DyadSeries
 from chronica.errors import BadParameterError, NotFoundError
 from chronica.records import CERTAINTIES, PLOVER_TYPES, Event
-from chronica.serialize import ROW_COLUMNS, document_to_dict, entity_to_dict, event_to_dict, event_to_row
+from chronica.serialize import (
+    ROW_COLUMNS,
+    document_to_dict,
+    entity_to_dict,
+    event_to_dict,
+    event_to_row,
+)
 from chronica.store.query import EventQuery
 from chronica.web.actors import actor_events, analyse_actor, reference
-from chronica.web.filters import DEFAULT_LIMIT, MAX_LIMIT, MAX_TEXT, ORDERS, ROLES, event_query, parse_filters
+from chronica.web.filters import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    MAX_TEXT,
+    ORDERS,
+    ROLES,
+    event_query,
+    parse_filters,
+)
 from chronica.web.ingest import router as ingest_router
 from chronica.web.openapi import ref
 from chronica.web.state import WebState, web_state
@@ -94,7 +107,9 @@ def list_events(
     role: Annotated[RoleValue | None, Query(description="Role of `actor`")] = None,
     plover: Annotated[Plover | None, Query(description="PLOVER event type")] = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3 of the place")] = None,
+    country: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3 of the place")
+    ] = None,
     date_from: DateParam = None,
     date_to: DateParam = None,
     certainty: Annotated[list[CertaintyValue] | None, Query()] = None,
@@ -266,8 +281,7 @@ def dyad_to_dict(series: DyadSeries) -> dict[str, Any]:
             for p in series.periods
         ],
         "change_points": [
-            {"before": c.before, "after": c.after, "reason": c.reason}
-            for c in series.change_points
+            {"before": c.before, "after": c.after, "reason": c.reason} for c in series.change_points
         ],
     }
 
@@ -386,4 +400,3 @@ def get_document(doc_id: str, state: WebState = Depends(web_state)) -> Response:
         "cluster": cluster,
     }
     return _json(body)
-

@@ -56,8 +56,7 @@ def create_app(
     app = FastAPI(
         title="chronica",
         version=__version__,
-        summary="Political event data with evidence and reasons: search events, actors, "
-        "documents.",
+        summary="Political event data with evidence and reasons: search events, actors, documents.",
         docs_url=None,  # the Swagger/ReDoc pages load scripts from a CDN: not served
         redoc_url=None,
         lifespan=lifespan,

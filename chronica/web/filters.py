@@ -135,7 +135,9 @@ def parse_filters(
         filters = replace(filters, quad_class=parse_int("quad_class", value, 1, 4))
     if (value := _blank(country)) is not None:
         if not _COUNTRY.match(value):
-            raise BadParameterError("country", f"expected a 3-letter code (ISO3, IGO...), got {value!r}")
+            raise BadParameterError(
+                "country", f"expected a 3-letter code (ISO3, IGO...), got {value!r}"
+            )
         filters = replace(filters, country=value.upper())
     if (value := _blank(date_from)) is not None:
         filters = replace(filters, date_from=parse_date("date_from", value, end=False))

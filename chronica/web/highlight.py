@@ -36,9 +36,9 @@ def sentence_span(text: str, event: Event) -> tuple[int, int] | None:
     """Char offsets of the evidence sentence in ``text``: the stored offsets when they hold the
     sentence, else the first place the sentence occurs, else None."""
     ev = event.evidence
-    if 0 <= ev.start < ev.end <= len(text):
-        if not ev.sentence or text[ev.start : ev.end].strip() == ev.sentence.strip():
-            return ev.start, ev.end
+    in_range = 0 <= ev.start < ev.end <= len(text)
+    if in_range and (not ev.sentence or text[ev.start : ev.end].strip() == ev.sentence.strip()):
+        return ev.start, ev.end
     if ev.sentence:
         found = text.find(ev.sentence)
         if found >= 0:
@@ -95,9 +95,7 @@ def highlight(document: Document | None, event: Event) -> Highlighted:
         return Highlighted("", mark_sentence(event.evidence.sentence, parts), "", False)
     span = sentence_span(document.text, event)
     if span is None:
-        return Highlighted(
-            document.text, mark_sentence(event.evidence.sentence, parts), "", False
-        )
+        return Highlighted(document.text, mark_sentence(event.evidence.sentence, parts), "", False)
     start, end = span
     text = document.text
     return Highlighted(text[:start], mark_sentence(text[start:end], parts), text[end:], True)

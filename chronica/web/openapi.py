@@ -151,8 +151,15 @@ SCHEMAS: dict[str, JSON] = {
         "required": ["read", "unchanged", "inserted", "replaced", "events", "quarantined"],
         "properties": {
             name: {"type": "integer"}
-            for name in ("read", "unchanged", "inserted", "replaced", "events", "quarantined",
-                         "documents")
+            for name in (
+                "read",
+                "unchanged",
+                "inserted",
+                "replaced",
+                "events",
+                "quarantined",
+                "documents",
+            )
         },
     },
     "NewDocument": {

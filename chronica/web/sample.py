@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from chronica.records import (
     Attribution,
+    Certainty,
     DateSpan,
     Document,
     Entity,
@@ -85,7 +86,9 @@ def _place(spec: tuple[str, str, str | None, float, float, int]) -> Place:
     return Place(name, name, country, admin1, lat, lon, geonameid, "city")
 
 
-def sample_event(rng: random.Random, doc_id: str, index: int, published: date, offset: int) -> Event:
+def sample_event(
+    rng: random.Random, doc_id: str, index: int, published: date, offset: int
+) -> Event:
     """One random event whose evidence sentence starts at ``offset`` in its document."""
     src, dst = rng.sample(ACTORS, 2)
     verb, cameo, plover, quad, goldstein = rng.choice(ACTIONS)
@@ -99,7 +102,7 @@ def sample_event(rng: random.Random, doc_id: str, index: int, published: date, o
         attribution = Attribution()
     else:
         sentence += f", {claim[0]} {claim[1]}."
-        certainty = "alleged" if claim[1] == "alleged" else "claimed"
+        certainty: Certainty = "alleged" if claim[1] == "alleged" else "claimed"
         attribution = Attribution(certainty, Entity(text=claim[0]), claim[1])
     return Event(
         id=f"{doc_id}-{index}",

@@ -9,7 +9,9 @@ import uvicorn
 from chronica.web.app import create_app
 
 
-def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False) -> None:
+def serve(
+    db_path: Path, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False
+) -> None:
     """Open the database (read-only unless ``allow_ingest``) and serve until interrupted.
 
     Raises :class:`chronica.errors.SettingsError` when ``allow_ingest`` is set without the

@@ -85,4 +85,3 @@ def web_state(request: Request) -> WebState:
     """The state of the running app (a FastAPI dependency)."""
     state: WebState = request.app.state.web
     return state
-

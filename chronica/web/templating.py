@@ -21,7 +21,15 @@ ORDER_NAMES: dict[str, str] = {
     "-date": "newest first",
     "confidence": "most confident first",
 }
-HIGHLIGHT_ROLES: tuple[str, ...] = ("trigger", "actor", "recipient", "date", "place", "claimant", "cue")
+HIGHLIGHT_ROLES: tuple[str, ...] = (
+    "trigger",
+    "actor",
+    "recipient",
+    "date",
+    "place",
+    "claimant",
+    "cue",
+)
 
 
 def actor_url(name: str) -> str:

