@@ -202,3 +202,14 @@ def test_no_cdn_or_external_resources(client: TestClient) -> None:
                 value = attrs.get("src") or attrs.get("href") or ""
                 assert value.startswith("/"), (url, tag, value)
     assert client.get("/docs").status_code == 404  # Swagger UI would load a CDN
+
+
+def test_sort_links_are_valid_orders(client: TestClient) -> None:
+    for order in ("date", "-date", "confidence"):
+        html = client.get("/events", params={"order": order}).text
+        sorts = [
+            a["href"] for t, a in parse(html).tags if t == "a" and "sort" in (a.get("class") or "")
+        ]
+        assert len(sorts) == 2
+        for href in sorts:
+            assert client.get(str(href)).status_code == 200, href

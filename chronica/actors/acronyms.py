@@ -39,7 +39,7 @@ def is_acronym(text: str) -> bool:
 
 
 def initials_fit(acronym: str, words: Sequence[str]) -> bool:
-    """"FLF" fits "Foo Liberation Front"; minor words may or may not count."""
+    """ "FLF" fits "Foo Liberation Front"; minor words may or may not count."""
     letters = "".join(c for c in acronym.upper() if c.isalpha())
     content = [w for w in words if w[:1].isalpha()]
     every = "".join(w[0].upper() for w in content)
@@ -58,7 +58,7 @@ def _run_before(doc: Doc, end: int) -> int:
     j = end - 1
     while j >= 0 and end - j <= 12:
         tok = doc[j]
-        if tok.text[:1].isupper() and tok.is_alpha or tok.like_num and j < end - 1:
+        if (tok.text[:1].isupper() and tok.is_alpha) or (tok.like_num and j < end - 1):
             start = j
         elif tok.lower_ not in _MINOR:
             break
@@ -84,7 +84,12 @@ def find_definitions(doc: Doc, mentions: Sequence[Mention]) -> list[Definition]:
     out: list[Definition] = []
     n = len(doc)
     for i, tok in enumerate(doc):
-        if tok.text in _OPEN and i + 2 < n and doc[i + 2].text in _CLOSE and is_acronym(doc[i + 1].text):
+        if (
+            tok.text in _OPEN
+            and i + 2 < n
+            and doc[i + 2].text in _CLOSE
+            and is_acronym(doc[i + 1].text)
+        ):
             found = _long_before(doc, i, i + 1, mentions)
         elif (
             tok.text == ","

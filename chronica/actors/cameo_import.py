@@ -41,8 +41,7 @@ _MINOR = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "al", "el
 class ImportedActor:
     name: str
     aliases: list[str] = field(default_factory=list)
-    codes: list[tuple[str, str]] = field(default_factory=list)  # (code, date restriction)
-    line: int = 0
+    codes: list[tuple[str, str, int]] = field(default_factory=list)  # (code, dates, line)
 
 
 @dataclass
@@ -88,12 +87,12 @@ def parse_date(text: str, path: str, line: int) -> date:
         raise DictionaryError(f"bad date {text!r}", path, line) from None
 
 
-def _lines(text: str) -> Iterator[tuple[int, str, bool]]:
-    """(1-based line, content without comment, indented?) for non-empty lines."""
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based line, content without comment) for non-empty lines."""
     for number, raw in enumerate(text.splitlines(), start=1):
-        content = raw.split("#", 1)[0].rstrip()
-        if content.strip():
-            yield number, content.strip(), raw[:1] in (" ", "\t")
+        content = raw.split("#", 1)[0].strip()
+        if content:
+            yield number, content
 
 
 def parse_cameo(text: str, path: str = "<cameo>") -> Imported:
@@ -101,20 +100,22 @@ def parse_cameo(text: str, path: str = "<cameo>") -> Imported:
     result = Imported()
     substitutions: dict[str, list[str]] = {}
     current: ImportedActor | None = None
-    for number, content, indented in _lines(text):
+    for number, content in _lines(text):
         subst = _SUBST.match(content)
         if subst:
-            substitutions[subst.group(1)] = [w.strip() for w in subst.group(2).split(",") if w.strip()]
+            substitutions[subst.group(1)] = [
+                w.strip() for w in subst.group(2).split(",") if w.strip()
+            ]
             continue
         codes = _CODE.findall(content)
         if content.startswith("+"):
             if current is None:
                 raise DictionaryError("a '+' synonym before any actor", path, number)
             current.aliases.append(phrase(_CODE.sub("", content[1:])))
-            current.codes.extend(_code_parts(c) for c in codes)
+            current.codes.extend(_code_parts(c, number) for c in codes)
             continue
         if content.startswith("[") and current is not None:
-            current.codes.extend(_code_parts(c) for c in codes)
+            current.codes.extend(_code_parts(c, number) for c in codes)
             continue
         if content.startswith("["):
             raise DictionaryError("a code line before any actor", path, number)
@@ -125,18 +126,20 @@ def parse_cameo(text: str, path: str = "<cameo>") -> Imported:
         name = _CODE.sub("", _PLURALS.sub("", content)).strip()
         if not name:
             raise DictionaryError(f"cannot read line {content!r}", path, number)
-        current = ImportedActor(phrase(name), line=number)
-        current.codes.extend(_code_parts(c) for c in codes)
+        current = ImportedActor(phrase(name))
+        current.codes.extend(_code_parts(c, number) for c in codes)
         result.actors.append(current)
     return result
 
 
-def _code_parts(raw: str) -> tuple[str, str]:
+def _code_parts(raw: str, line: int) -> tuple[str, str, int]:
     parts = raw.split(None, 1)
-    return (parts[0] if parts else "", parts[1].strip() if len(parts) > 1 else "")
+    return (parts[0] if parts else "", parts[1].strip() if len(parts) > 1 else "", line)
 
 
-def _add_agent(result: Imported, content: str, codes: list[str], subst: dict[str, list[str]]) -> None:
+def _add_agent(
+    result: Imported, content: str, codes: list[str], subst: dict[str, list[str]]
+) -> None:
     sector = split_code(codes[0])[1]
     if sector is None:
         return
@@ -177,12 +180,12 @@ def to_yaml_data(imported: Imported, path: str) -> dict[str, Any]:
     for actor in imported.actors:
         entry: dict[str, Any] = {"key": _key(actor.name, used), "name": actor.name}
         roles: list[dict[str, Any]] = []
-        for code, restriction in actor.codes:
+        for code, restriction, line in actor.codes:
             country, sector = split_code(code)
             if not restriction:
                 entry.update(cameo=code, country=country, sector=sector)
                 continue
-            role: dict[str, Any] = _restriction(restriction, path, actor.line)
+            role: dict[str, Any] = _restriction(restriction, path, line)
             role.update(country=country, sector=sector, title=code)
             roles.append({k: v for k, v in role.items() if v is not None})
         if "cameo" not in entry and roles and not actor.codes[0][1]:
@@ -206,7 +209,10 @@ def _restriction(text: str, path: str, line: int) -> dict[str, Any]:
     start, sep, end = text.partition("-")
     if not sep:
         raise DictionaryError(f"bad date restriction {text!r}", path, line)
-    return {"from": parse_date(start.strip(), path, line), "to": parse_date(end.strip(), path, line)}
+    return {
+        "from": parse_date(start.strip(), path, line),
+        "to": parse_date(end.strip(), path, line),
+    }
 
 
 def import_cameo_file(source: Path) -> str:

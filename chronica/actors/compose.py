@@ -34,8 +34,29 @@ SECTOR_LABELS: dict[str, str] = {
     "PTY": "party", "NGO": "NGO", "IGO": "IGO", "ENV": "environment",
 }  # fmt: skip
 _CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december today yesterday".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+    ]
 )
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "-", "abu", "ul"})
 
@@ -68,7 +89,9 @@ class Chain:
 
 
 def entry_entity(entry: ActorEntry, text: str) -> Entity:
-    return Entity(text=text, name=entry.name, country=entry.country, sector=entry.sector, id=entry.id)
+    return Entity(
+        text=text, name=entry.name, country=entry.country, sector=entry.sector, id=entry.id
+    )
 
 
 def coded_entity(entry: ActorEntry, text: str, sector: str | None) -> Entity:
@@ -122,8 +145,14 @@ class Composer:
             if is_place_use(doc, hit.start):
                 return None
             entity = coded_entity(entry, text, "GOV")
-            return Mention(block, hit.start, hit.end, entity, "dictionary",
-                           f"capital {text!r} as metonym for the {entry.name} government")  # fmt: skip
+            return Mention(
+                block,
+                hit.start,
+                hit.end,
+                entity,
+                "dictionary",
+                f"capital {text!r} as metonym for the {entry.name} government",
+            )
         if entry.type not in ("country", "igo", "ngo"):
             return self._with_title_or_self(block, doc, hit, entry, by_start)
         pos = hit.end
@@ -134,21 +163,37 @@ class Composer:
         nxt = by_start.get(_skip_modifiers(doc, end if chain else pos, self.dictionary.modifiers))
         if nxt is not None and nxt.alias is not None and chain is None:
             other = self.dictionary.entry_for(nxt.alias)
-            if other.type == "person" or (other.country == entry.country and other.type != "country"):
+            if other.type == "person" or (
+                other.country == entry.country and other.type != "country"
+            ):
                 entity = entry_entity(other, doc[hit.start : nxt.end].text)
                 reason = f"{text!r} + {other.type} {other.name!r}"
-                return Mention(block, hit.start, nxt.end, entity, "composed", reason,
-                               self.dictionary.parent_id(other))  # fmt: skip
+                return Mention(
+                    block,
+                    hit.start,
+                    nxt.end,
+                    entity,
+                    "composed",
+                    reason,
+                    self.dictionary.parent_id(other),
+                )
         if chain is None:
             how = "capital" if form == "capital" else form
             reason = f"{entry.type} {how} {text!r} -> {entry.name}"
-            return Mention(block, hit.start, hit.end, entry_entity(entry, text), "dictionary",
-                           reason, parent)  # fmt: skip
+            return Mention(
+                block, hit.start, hit.end, entry_entity(entry, text), "dictionary", reason, parent
+            )
         person = self._person_after(block, doc, chain, by_start, all_caps, entry)
         if person is not None:
-            return Mention(block, hit.start, person.end,
-                           _retext(person.entity, doc[hit.start : person.end].text),
-                           "composed", f"{text!r} + {person.reason}", person.parent)  # fmt: skip
+            return Mention(
+                block,
+                hit.start,
+                person.end,
+                _retext(person.entity, doc[hit.start : person.end].text),
+                "composed",
+                f"{text!r} + {person.reason}",
+                person.parent,
+            )
         sector = chain.sector()
         span = doc[hit.start : chain.end].text
         if entry.sector is not None:
@@ -171,16 +216,31 @@ class Composer:
                 person = self._person_after(block, doc, chain, by_start, False, entry)
             if person is not None:
                 span = doc[hit.start : person.end].text
-                return Mention(block, hit.start, person.end, _retext(person.entity, span),
-                               "composed", f"{text!r} + {person.reason}", person.parent)  # fmt: skip
+                return Mention(
+                    block,
+                    hit.start,
+                    person.end,
+                    _retext(person.entity, span),
+                    "composed",
+                    f"{text!r} + {person.reason}",
+                    person.parent,
+                )
             if chain is not None:
                 span = doc[hit.start : chain.end].text
                 reason = f"{entry.type} {entry.name!r} + agent {chain.words()}"
-                return Mention(block, hit.start, chain.end, entry_entity(entry, span), "composed",
-                               reason, parent)  # fmt: skip
+                return Mention(
+                    block,
+                    hit.start,
+                    chain.end,
+                    entry_entity(entry, span),
+                    "composed",
+                    reason,
+                    parent,
+                )
         reason = f"{entry.type} alias {text!r} -> {entry.name}"
-        return Mention(block, hit.start, hit.end, entry_entity(entry, text), "dictionary",
-                       reason, parent)  # fmt: skip
+        return Mention(
+            block, hit.start, hit.end, entry_entity(entry, text), "dictionary", reason, parent
+        )
 
     def _from_chain(
         self, block: int, doc: Doc, chain: Chain, by_start: dict[int, Hit], all_caps: bool
@@ -196,12 +256,19 @@ class Composer:
             entry, end = of_country
             span = doc[chain.start : end].text
             reason = f"agent {chain.words()} of {entry.name} -> {sector}"
-            return Mention(block, chain.start, end, coded_entity(entry, span, sector),
-                           "composed", reason)  # fmt: skip
+            return Mention(
+                block, chain.start, end, coded_entity(entry, span, sector), "composed", reason
+            )
         span = doc[chain.start : chain.end].text
         entity = Entity(text=span, name=None, country=None, sector=sector)
-        return Mention(block, chain.start, chain.end, entity, "dictionary",
-                       f"agent {chain.words()} -> {sector}")  # fmt: skip
+        return Mention(
+            block,
+            chain.start,
+            chain.end,
+            entity,
+            "dictionary",
+            f"agent {chain.words()} -> {sector}",
+        )
 
     # ------------------------------------------------------------------ helpers
 
@@ -261,9 +328,15 @@ class Composer:
             if entry.type != "person":
                 return None
             text = doc[chain.start : hit.end].text
-            return Mention(block, chain.start, hit.end, entry_entity(entry, text), "composed",
-                           f"title {title!r} + person {entry.name!r}",
-                           self.dictionary.parent_id(entry))  # fmt: skip
+            return Mention(
+                block,
+                chain.start,
+                hit.end,
+                entry_entity(entry, text),
+                "composed",
+                f"title {title!r} + person {entry.name!r}",
+                self.dictionary.parent_id(entry),
+            )
         if all_caps or hit is not None:
             return None
         end = _name_end(doc, chain.end)
@@ -274,8 +347,14 @@ class Composer:
         country = base.country if base is not None else None
         entity = Entity(text=text, name=name, country=country, sector=chain.sector())
         where = f" of {base.name}" if base is not None else ""
-        return Mention(block, chain.start, end, entity, "composed",
-                       f"title {title!r}{where} + unknown name {name!r} -> {chain.sector()}")  # fmt: skip
+        return Mention(
+            block,
+            chain.start,
+            end,
+            entity,
+            "composed",
+            f"title {title!r}{where} + unknown name {name!r} -> {chain.sector()}",
+        )
 
 
 def _skip_modifiers(doc: Doc, pos: int, modifiers: frozenset[str]) -> int:
@@ -285,8 +364,9 @@ def _skip_modifiers(doc: Doc, pos: int, modifiers: frozenset[str]) -> int:
 
 
 def _retext(entity: Entity, text: str) -> Entity:
-    return Entity(text=text, name=entity.name, country=entity.country, sector=entity.sector,
-                  id=entity.id)  # fmt: skip
+    return Entity(
+        text=text, name=entity.name, country=entity.country, sector=entity.sector, id=entity.id
+    )
 
 
 def _name_end(doc: Doc, pos: int) -> int:

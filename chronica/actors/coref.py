@@ -7,7 +7,9 @@
 - "they", "them", "their" -> a plural actor ("Iraqi troops") or an organisation;
 - "he", "his", "him", "she", "her" -> a person;
 - a possessive anaphor absorbs a following agent word: "its leadership" -> the antecedent;
-- a person's surname after the full name ("Maryam Rajavi ... Rajavi said") -> that person.
+- a person's surname after the full name ("Maryam Rajavi ... Rajavi said") -> that person;
+- "the government", "the regime", "the army" without a country -> that sector of the country
+  named in the last two sentences ("Iran ... the regime" -> IRN GOV).
 
 Each coreference mention says in its reason which earlier mention it points to.
 """
@@ -19,27 +21,58 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from chronica.actors.compose import SECTOR_LABELS
 from chronica.nlp import ParsedDocument
 from chronica.records import Entity, Mention
 
 Category = str  # "person" | "org" | "country" | "plural" | "other"
 
 _GROUP_NOUNS = frozenset(
-    "group organization organisation movement militia faction outfit network party "
-    "alliance coalition".split()
+    [
+        "group",
+        "organization",
+        "organisation",
+        "movement",
+        "militia",
+        "faction",
+        "outfit",
+        "network",
+        "party",
+        "alliance",
+        "coalition",
+    ]
 )
 _DEMONSTRATIVES = frozenset({"the", "this", "that"})
 _IT = frozenset({"it", "its"})
 _THEY = frozenset({"they", "them", "their"})
 _HE = frozenset({"he", "him", "his", "she", "her"})
 _POSSESSIVE = frozenset({"its", "their", "his", "her"})
-_BE = frozenset({"is", "was", "'s", "seems", "seemed", "appears", "appeared", "remains", "remained", "has", "had", "would", "will"})  # fmt: skip
+_BE = frozenset(
+    {"is", "was", "'s", "seems", "seemed", "appears", "remains", "remained", "has", "had", "will"}
+)
 _EXPLETIVE_TAIL = frozenset({"that", "to", "whether", "unclear", "likely", "possible", "clear"})
 _ABSORBED = frozenset(
-    "leadership leaders leader officials official members member fighters spokesman "
-    "spokeswoman spokesperson commanders commander supporters militants forces".split()
+    [
+        "leadership",
+        "leaders",
+        "leader",
+        "officials",
+        "official",
+        "members",
+        "member",
+        "fighters",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commanders",
+        "commander",
+        "supporters",
+        "militants",
+        "forces",
+    ]
 )
-_WINDOW = {"group": 8, "it": 3, "they": 3, "he": 3}
+_WINDOW = {"group": 8, "it": 3, "they": 3, "he": 3, "state": 2}
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,16 +152,18 @@ def resolve_coreference(
         i = 0
         while i < len(doc):
             sent = sentence_of[i]
-            m = at.get(i)
-            if m is not None and m.start not in dropped:
-                surname = _surname_link(doc, m, surnames)
-                if surname is not None:
-                    dropped.add(m.start)
-                    m = surname
-                    added.append(m)
-                history.append(_Seen(sent, m, category(m)))
-                _remember_surname(doc, m, category(m), surnames)
-                i = max(i + 1, m.end)
+            here = at.get(i)
+            if here is not None and here.start not in dropped:
+                linked = _surname_link(doc, here, surnames) or _state_organ(
+                    doc, here, sent, history
+                )
+                if linked is not None:
+                    dropped.add(here.start)
+                    here = linked
+                    added.append(here)
+                history.append(_Seen(sent, here, category(here)))
+                _remember_surname(here, category(here), surnames)
+                i = max(i + 1, here.end)
                 continue
             if i not in covered:
                 found = _resolve_at(block.index, doc, i, sent, history, at, surnames)
@@ -184,21 +219,49 @@ def _resolve_at(
         text = doc[i:end].text
         ante = seen.mention.entity
         reason = f"coreference: {text!r} -> {ante.name or ante.text!r} ({ante.text!r} earlier)"
-        return Mention(block, i, end, _as(ante, text), "coref", reason, seen.mention.parent), absorbed
+        return Mention(
+            block, i, end, _as(ante, text), "coref", reason, seen.mention.parent
+        ), absorbed
     return None
 
 
 def _as(entity: Entity, text: str) -> Entity:
-    return Entity(text=text, name=entity.name or entity.text, country=entity.country,
-                  sector=entity.sector, id=entity.id)  # fmt: skip
+    return Entity(
+        text=text,
+        name=entity.name or entity.text,
+        country=entity.country,
+        sector=entity.sector,
+        id=entity.id,
+    )
 
 
-def _remember_surname(doc: Doc, m: Mention, category: Category, surnames: dict[str, Mention]) -> None:
+def _remember_surname(m: Mention, category: Category, surnames: dict[str, Mention]) -> None:
     if category != "person" or m.kind == "coref":
         return
     name = (m.entity.name or m.entity.text).split()
     if len(name) >= 2 and name[-1][:1].isupper():
         surnames.setdefault(name[-1], m)
+
+
+def _state_organ(doc: Doc, m: Mention, sent: int, history: list[_Seen]) -> Mention | None:
+    """ "the government", "the regime", "the army" with no country -> the country of the last
+    two sentences ("Iran ... the regime" -> Iran government)."""
+    e = m.entity
+    if e.country is not None or e.id is not None or e.sector not in _STATE_SECTORS:
+        return None
+    if m.start == 0 or doc[m.start - 1].lower_ != "the":
+        return None
+    for seen in reversed(history):
+        if sent - seen.sentence > _WINDOW["state"]:
+            break
+        ante = seen.mention.entity
+        if seen.category != "country" or ante.country in ("IGO", "NGO", None):
+            continue
+        name = f"{ante.name} {SECTOR_LABELS.get(e.sector or '', e.sector)}"
+        entity = Entity(text=e.text, name=name, country=ante.country, sector=e.sector)
+        reason = f"coreference: {e.text!r} -> {name} (country of {ante.text!r} just before)"
+        return Mention(m.block, m.start, m.end, entity, "coref", reason)
+    return None
 
 
 def _surname_link(doc: Doc, m: Mention, surnames: dict[str, Mention]) -> Mention | None:
@@ -209,5 +272,12 @@ def _surname_link(doc: Doc, m: Mention, surnames: dict[str, Mention]) -> Mention
     if person is None:
         return None
     reason = f"coreference: surname {doc[m.start].text!r} of earlier {person.entity.text!r}"
-    return Mention(m.block, m.start, m.end, _as(person.entity, doc[m.start].text), "coref",
-                   reason, person.parent)  # fmt: skip
+    return Mention(
+        m.block,
+        m.start,
+        m.end,
+        _as(person.entity, doc[m.start].text),
+        "coref",
+        reason,
+        person.parent,
+    )

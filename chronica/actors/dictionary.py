@@ -44,8 +44,39 @@ ENTRY_TYPES: tuple[str, ...] = (
     "country", "igo", "ngo", "group", "state_body", "person", "media", "mnc",
 )  # fmt: skip
 SECTORS: frozenset[str] = frozenset(
-    "GOV MIL COP SPY JUD LEG REB OPP UAF CVL EDU MED BUS REL REF CRM LAB HLH AGR HRI ELI PTY "
-    "NGO IGO ENV INS SEP MOD RAD DEV SOC".split()
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "SPY",
+        "JUD",
+        "LEG",
+        "REB",
+        "OPP",
+        "UAF",
+        "CVL",
+        "EDU",
+        "MED",
+        "BUS",
+        "REL",
+        "REF",
+        "CRM",
+        "LAB",
+        "HLH",
+        "AGR",
+        "HRI",
+        "ELI",
+        "PTY",
+        "NGO",
+        "IGO",
+        "ENV",
+        "INS",
+        "SEP",
+        "MOD",
+        "RAD",
+        "DEV",
+        "SOC",
+    ]
 )
 NON_STATE_COUNTRIES: frozenset[str] = frozenset({"IGO", "NGO", "MNC"})
 BUILTIN_FILES: tuple[str, ...] = (
@@ -163,10 +194,25 @@ _LineLoader.add_constructor(
 )
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"bad date {node.value!r} ({exc})", node.start_mark
+        ) from None
+
+
+_LineLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    _construct_timestamp,  # type: ignore[arg-type]
+)
+
+
 def read_yaml(text: str, path: str) -> _Mapping:
     """Parse one dictionary file; malformed YAML raises DictionaryError naming file and line."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -381,7 +427,9 @@ class _Builder:
             for word in _str_list(words, f"sectors.{code}", path, _line(sectors)):
                 for form in plural_forms(word):
                     self.agents.setdefault(norm_key(form), AgentWord(form, code))
-        self.generic.update(norm_key(w) for w in _str_list(data.get("generic"), "generic", path, None))
+        self.generic.update(
+            norm_key(w) for w in _str_list(data.get("generic"), "generic", path, None)
+        )
         self.titles.update(norm_key(w) for w in _str_list(data.get("titles"), "titles", path, None))
         for word in _str_list(data.get("modifiers"), "modifiers", path, None):
             self.modifiers.update(norm_key(word).split())
@@ -427,7 +475,9 @@ def _index(entries: Iterable[ActorEntry]) -> tuple[dict[str, Alias], dict[str, A
         for text, form in _alias_forms(entry):
             for variant in alias_variants(text):
                 alias = Alias(text, entry.key, form, entry.source)
-                table, key = (exact, variant) if is_case_sensitive(variant) else (folded, norm_key(variant))
+                table, key = (
+                    (exact, variant) if is_case_sensitive(variant) else (folded, norm_key(variant))
+                )
                 if not key:
                     continue
                 old = table.get(key)
@@ -462,7 +512,9 @@ def load_dictionary(user_files: Sequence[Path] = ()) -> ActorDictionary:
         try:
             text = Path(user).read_text(encoding="utf-8")
         except OSError as exc:
-            raise DictionaryError(f"cannot read actor dictionary: {exc.strerror}", str(user)) from None
+            raise DictionaryError(
+                f"cannot read actor dictionary: {exc.strerror}", str(user)
+            ) from None
         builder.add_file(read_yaml(text, str(user)), str(user), with_pycountry=False)
     return builder.build()
 

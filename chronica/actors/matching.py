@@ -21,8 +21,24 @@ from chronica.actors.dictionary import ActorDictionary, AgentWord, Alias
 from chronica.actors.normalize import tokenizer
 
 _LOCATIVE = frozenset(
-    "in at near outside inside around across into throughout within via towards toward "
-    "through past beyond".split()
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "into",
+        "throughout",
+        "within",
+        "via",
+        "towards",
+        "toward",
+        "through",
+        "past",
+        "beyond",
+    ]
 )
 _NOT_AGENT_POS = frozenset({"VERB", "AUX"})
 
@@ -115,7 +131,7 @@ def select_longest(hits: Iterable[Hit]) -> list[Hit]:
 
 
 def _trim_article(doc: Doc, hit: Hit) -> Hit:
-    """"the UN" -> "UN": a leading article is not part of the mention."""
+    """ "the UN" -> "UN": a leading article is not part of the mention."""
     if hit.length > 1 and doc[hit.start].lower_ == "the":
         return Hit(hit.start + 1, hit.end, hit.alias, hit.agent)
     return hit

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 
 _LETTERS = re.compile(r"[^A-Za-z]")
 _NO_PLURAL = ("ese", "ish", "ch", "sh", "ss", "s", "x", "z", "-led")
@@ -82,7 +83,30 @@ def plural_forms(word: str) -> tuple[str, ...]:
 
 
 def plural_of_demonym(adjective: str) -> str:
-    """"Iraqi" -> "Iraqis", "Iranian" -> "Iranians"; "" for forms without a plural ("French")."""
+    """ "Iraqi" -> "Iraqis", "Iranian" -> "Iranians"; "" for forms without a plural ("French")."""
     if not adjective or adjective.lower().endswith(_NO_PLURAL):
         return ""
     return adjective + "s"
+
+
+def with_lexical_attrs(doc: Doc) -> Doc:
+    """``doc`` itself, or, for a Doc built on a bare ``Vocab()`` (whose tokens have no lower
+    case or norm), the same tokens and annotations on the English vocab. Token indices are
+    unchanged, so mentions found on the copy point into the original."""
+    if len(doc) == 0 or doc[0].lower_:
+        return doc
+    has_dep = doc.has_annotation("DEP")
+    return Doc(
+        tokenizer().vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        heads=[t.head.i for t in doc] if has_dep else None,
+        deps=[t.dep_ for t in doc] if has_dep else None,
+        pos=[t.pos_ for t in doc] if doc.has_annotation("POS") else None,
+        tags=[t.tag_ for t in doc] if doc.has_annotation("TAG") else None,
+        lemmas=[t.lemma_ for t in doc] if doc.has_annotation("LEMMA") else None,
+        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
+        if doc.has_annotation("ENT_IOB")
+        else None,
+        sent_starts=None if has_dep else [bool(t.is_sent_start) for t in doc],
+    )

@@ -24,7 +24,7 @@ from chronica.actors.coref import Category, resolve_coreference
 from chronica.actors.dictionary import ActorDictionary, ActorEntry, Role, cached_dictionary
 from chronica.actors.fuzzy import FuzzyIndex
 from chronica.actors.matching import ActorMatcher, is_all_caps
-from chronica.actors.normalize import exact_key, norm_key, tokenizer
+from chronica.actors.normalize import exact_key, norm_key, tokenizer, with_lexical_attrs
 from chronica.config import Settings
 from chronica.nlp import ParsedDocument
 from chronica.records import Entity, Mention
@@ -59,6 +59,8 @@ class ActorResolver:
         mentions: list[Mention] = []
         categories: dict[tuple[int, int], Category] = {}
         taught: dict[str, Definition] = {}
+        blocks = tuple(replace(b, doc=with_lexical_attrs(b.doc)) for b in parsed.blocks)
+        parsed = replace(parsed, blocks=blocks)
         for block in parsed.blocks:
             found = self.block_mentions(block.index, block.doc, taught, categories)
             mentions.extend(found)
@@ -158,9 +160,10 @@ class ActorResolver:
         at = {m.start: m for m in out}
         covered = {i for m in out if m.end - m.start > 1 for i in range(m.start, m.end)}
         for tok in doc:
-            d = taught.get(tok.text)
-            if d is None or tok.i in covered:
+            d_tok = taught.get(tok.text)
+            if d_tok is None or tok.i in covered:
                 continue
+            d = d_tok
             old = at.get(tok.i)
             if old is not None and d.known and old.entity.id == d.entity.id:
                 continue
@@ -180,8 +183,17 @@ class ActorResolver:
             entry = self.dictionary.entries[hit.key]
             text = doc[hit.start : hit.end].text
             reason = f"fuzzy match {text!r} ~ {hit.alias!r} ({hit.score:.0f}) -> {entry.name}"
-            out.append(Mention(block, hit.start, hit.end, entry_entity(entry, text), "fuzzy",
-                               reason, self.dictionary.parent_id(entry)))  # fmt: skip
+            out.append(
+                Mention(
+                    block,
+                    hit.start,
+                    hit.end,
+                    entry_entity(entry, text),
+                    "fuzzy",
+                    reason,
+                    self.dictionary.parent_id(entry),
+                )
+            )
         return out
 
     def _ner(
@@ -199,8 +211,11 @@ class ActorResolver:
             start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
             text = doc[start : ent.end].text
             entity = Entity(text=text, name=text)
-            out.append(Mention(block, start, ent.end, entity, "ner",
-                               f"NER {ent.label_} not in the dictionary"))  # fmt: skip
+            out.append(
+                Mention(
+                    block, start, ent.end, entity, "ner", f"NER {ent.label_} not in the dictionary"
+                )
+            )
             if categories is not None:
                 plural = ent.label_ == "NORP" and text.endswith("s")
                 categories[(block, start)] = "plural" if plural else _NER_LABELS[ent.label_]

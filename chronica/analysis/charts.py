@@ -58,14 +58,20 @@ def to_svg(fig: Figure) -> str:
 def yearly_chart(years: Sequence[YearSummary], salt: str = "yearly") -> str:
     """Stacked bars of units per quad class by year, with the mean Goldstein score as a line."""
     with _style(salt):
-        fig = Figure(figsize=(8, 3.2), layout="constrained")
+        fig = Figure(figsize=(8, 3.2))
+        fig.subplots_adjust(left=0.07, right=0.9, bottom=0.1, top=0.86)
         ax = fig.add_subplot()
         xs = [y.year for y in years]
-        bottom = [0] * len(years)
+        by_year = {y.year: y for y in years}
+        grid = list(range(xs[0], xs[-1] + 1)) if xs else []
+        edges = [x - 0.5 for x in grid] + [grid[-1] + 0.5] if grid else [0.0]
+        bottom = [0] * len(grid)
         for q in (1, 2, 3, 4):
-            heights = [y.quad_counts[q - 1] for y in years]
-            ax.bar(xs, heights, bottom=bottom, color=QUAD_COLORS[q], label=QUAD_LABELS[q])
-            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+            heights = [by_year[x].quad_counts[q - 1] if x in by_year else 0 for x in grid]
+            top = [b + h for b, h in zip(bottom, heights, strict=True)]
+            ax.stairs(top, edges, baseline=bottom, fill=True, color=QUAD_COLORS[q],
+                      label=QUAD_LABELS[q])  # fmt: skip
+            bottom = top
         ax.set_ylabel("events")
         _year_axis(ax)
         twin = ax.twinx()
@@ -73,18 +79,22 @@ def yearly_chart(years: Sequence[YearSummary], salt: str = "yearly") -> str:
         twin.axhline(0, color="#999999", lw=0.6, ls="--")
         twin.set_ylim(-10.5, 10.5)
         twin.set_ylabel("mean Goldstein")
-        ax.legend(fontsize=7, loc="upper left", ncols=2, frameon=False)
+        ax.legend(fontsize=7, loc="lower left", bbox_to_anchor=(0, 1), ncols=4, frameon=False)
         return to_svg(fig)
 
 
 def dyad_chart(series: DyadSeries, salt: str) -> str:
     """Mean Goldstein per period in each direction, over bars of the units per period."""
     with _style(salt):
-        fig = Figure(figsize=(8, 2.8), layout="constrained")
+        fig = Figure(figsize=(8, 2.8))
+        fig.subplots_adjust(left=0.07, right=0.9, bottom=0.1, top=0.86)
         ax = fig.add_subplot()
         xs = [period_x(p.period) for p in series.periods]
-        width = 0.8 if series.freq == "year" else 0.07
-        ax.bar(xs, [p.both.total for p in series.periods], width=width, color="#dddddd")
+        step = 1.0 if series.freq == "year" else 1 / 12
+        totals = {round(x / step): p.both.total for x, p in zip(xs, series.periods, strict=True)}
+        slots = range(min(totals), max(totals) + 1)
+        edges = [(k - 0.5) * step for k in slots] + [(slots[-1] + 0.5) * step]
+        ax.stairs([totals.get(k, 0) for k in slots], edges, fill=True, color="#dddddd")
         ax.set_ylabel("events")
         _year_axis(ax)
         twin = ax.twinx()
@@ -101,42 +111,58 @@ def dyad_chart(series: DyadSeries, salt: str) -> str:
         twin.axhline(0, color="#999999", lw=0.6, ls="--")
         twin.set_ylim(-10.5, 10.5)
         twin.set_ylabel("mean Goldstein")
-        twin.legend(fontsize=7, loc="upper left", frameon=False)
+        twin.legend(fontsize=7, loc="lower left", bbox_to_anchor=(0, 1), ncols=2, frameon=False)
         return to_svg(fig)
 
 
-def ego_chart(fw: FocalWindow, focal_label: str, salt: str, limit: int = 14) -> str:
-    """The focal actor in the centre, its heaviest ties around it: green allies, red adversaries,
-    grey neutral; line width grows with the number of events."""
+def ego_charts(windows: Sequence[FocalWindow], focal_label: str, salt: str = "net") -> str:
+    """Small multiples, one panel per window: the focal actor in the centre, its heaviest ties
+    around it (green allies, red adversaries, grey neutral; line width grows with the number of
+    events). Windows without ties are skipped."""
+    shown = [fw for fw in windows if fw.allies or fw.adversaries or fw.neutral]
+    cols = min(3, len(shown))
+    rows = -(-len(shown) // cols)
     with _style(salt):
-        ties = sorted(
-            (*fw.allies, *fw.adversaries, *fw.neutral),
-            key=lambda r: (-r.weight, r.label.casefold()),
-        )[:limit]
-        fig = Figure(figsize=(5.5, 4.2), layout="constrained")
-        ax = fig.add_subplot()
-        ax.set_axis_off()
-        ax.set_xlim(-1.6, 1.6)
-        ax.set_ylim(-1.3, 1.3)
-        top = max((r.weight for r in ties), default=1)
-        for i, rel in enumerate(ties):
-            angle = 2 * math.pi * i / max(len(ties), 1)
-            x, y = math.cos(angle), math.sin(angle)
-            color = "#2e8b57" if rel.sign > 0 else ("#c0392b" if rel.sign < 0 else "#999999")
-            ax.plot([0, x], [0, y], color=color, lw=0.8 + 5 * rel.weight / top, alpha=0.8, zorder=1)
-            ax.scatter([x], [y], s=60, color=color, zorder=2)
-            ax.text(x * 1.12, y * 1.12, clean(f"{rel.label} ({rel.weight})"), fontsize=7,
-                    ha="left" if x >= 0 else "right", va="center")  # fmt: skip
-        ax.scatter([0], [0], s=160, color="#333333", zorder=3)
-        ax.text(0, -0.16, clean(focal_label), fontsize=8, ha="center", va="top", weight="bold")
+        fig = Figure(figsize=(4.2 * cols, 3.2 * rows))
+        fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.95, wspace=0.3, hspace=0.2)
+        for n, fw in enumerate(shown):
+            ax = fig.add_subplot(rows, cols, n + 1)
+            _ego(ax, fw, focal_label)
         return to_svg(fig)
+
+
+def _ego(ax: Any, fw: FocalWindow, focal_label: str, limit: int = 12) -> None:
+    ties = sorted(
+        (*fw.allies, *fw.adversaries, *fw.neutral),
+        key=lambda r: (-r.weight, r.label.casefold()),
+    )[:limit]
+    ax.set_axis_off()
+    ax.set_xlim(-2.8, 2.8)
+    ax.set_ylim(-1.3, 1.3)
+    ax.set_title(fw.window.label, fontsize=8)
+    top = max((r.weight for r in ties), default=1)
+    xs, ys, colors = [], [], []
+    for i, rel in enumerate(ties):
+        angle = 2 * math.pi * i / max(len(ties), 1)
+        x, y = math.cos(angle), math.sin(angle)
+        color = "#2e8b57" if rel.sign > 0 else ("#c0392b" if rel.sign < 0 else "#999999")
+        ax.plot([0, x], [0, y], color=color, lw=0.6 + 4 * rel.weight / top, alpha=0.8, zorder=1)
+        xs.append(x)
+        ys.append(y)
+        colors.append(color)
+        ax.text(x * 1.1, y * 1.1, clean(f"{rel.label} ({rel.weight})"), fontsize=6,
+                ha="left" if x >= 0 else "right", va="center")  # fmt: skip
+    ax.scatter(xs, ys, s=30, c=colors, zorder=2)
+    ax.scatter([0], [0], s=90, color="#333333", zorder=3)
+    ax.text(0, -0.14, clean(focal_label), fontsize=7, ha="center", va="top", weight="bold")
 
 
 def map_chart(points: Sequence[tuple[str, float, float, int]], salt: str = "map") -> str:
     """Event locations (label, lat, lon, count) on an equirectangular lat/lon plot, framed to
     the points with a margin; marker area grows with the count."""
     with _style(salt):
-        fig = Figure(figsize=(8, 4.2), layout="constrained")
+        fig = Figure(figsize=(8, 4.2))
+        fig.subplots_adjust(left=0.08, right=0.98, bottom=0.11, top=0.98)
         ax = fig.add_subplot()
         lats = [p[1] for p in points]
         lons = [p[2] for p in points]

@@ -135,6 +135,12 @@ class EventSet:
     label: str
     event_ids: tuple[str, ...]
 
+    def links(self) -> Markup:
+        """Numbered links to every event of the set (anchors are already HTML-safe)."""
+        return Markup(
+            " ".join(f'<a href="#{anchor(i)}">{n}</a>' for n, i in enumerate(self.event_ids, 1))
+        )
+
 
 class Linker:
     """Turns a count and its event ids into a link; remembers the sets for the appendix.
@@ -216,7 +222,7 @@ def render_html(dossier: Dossier) -> str:
 class _Charts:
     yearly: Markup | None
     dyads: tuple[Markup, ...]
-    networks: tuple[Markup | None, ...]
+    networks: Markup | None
     map: Markup | None
 
 
@@ -227,12 +233,9 @@ def _charts(d: Dossier) -> _Charts:
             Markup(charts.dyad_chart(s, f"dyad{i}")) if s.periods else Markup("")
             for i, s in enumerate(d.dyads)
         ),
-        networks=tuple(
-            Markup(charts.ego_chart(fw, d.actor.label, f"net{i}"))
-            if fw.allies or fw.adversaries or fw.neutral
-            else None
-            for i, fw in enumerate(d.focal)
-        ),
+        networks=Markup(charts.ego_charts(d.focal, d.actor.label))
+        if any(fw.allies or fw.adversaries or fw.neutral for fw in d.focal)
+        else None,
         map=Markup(charts.map_chart([(p.label, p.lat, p.lon, len(p.event_ids)) for p in d.points]))
         if d.points
         else None,

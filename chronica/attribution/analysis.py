@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -57,6 +57,7 @@ _MODALITY_OF: dict[str, Modality] = {
     "hypothetical": "hypothetical",
     "actual": "actual",
 }
+_SUBORDINATE_CLAUSES = frozenset({"relcl", "acl", "advcl"})
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _NOT_ACCOMPLISHED = frozenset({"failed", "foiled"})
 _MODALITY_VIA = frozenset({"xcomp", "dobj", "obj", "ccomp", "prep", "pcomp", "pobj", "nsubjpass"})
@@ -161,14 +162,20 @@ def same_entity(a: Entity, b: Entity) -> bool:
 
 
 def _is_doer(
-    ctx: BlockContext, speaker: Speaker, frame: Token, trigger: Token, cand: EventCandidate
+    ctx: BlockContext,
+    speaker: Speaker,
+    frame: Token,
+    trigger: Token,
+    cand: EventCandidate,
+    lex: Lexicon,
 ) -> bool:
     """True when the speaker is the event's own actor ("the FMLN said it attacked")."""
     if any(same_entity(speaker.entity, m.entity) for m in cand.actor):
         return True
     if any(m.start <= speaker.head < m.end for m in cand.actor):
         return True
-    verb = _own_verb(trigger, frame)
+    event_verb = _event_verb(trigger, lex)
+    verb = _own_verb(event_verb, frame) if event_verb is not None else None
     if verb is None:
         return False
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -176,6 +183,9 @@ def _is_doer(
         # "claimed to have attacked": the complement borrows the speaker as subject.
         return verb.dep_ == "xcomp" and not cand.actor
     if subject.i == speaker.head:
+        return True
+    if any(c.dep_ == "poss" and is_pronoun(c) for c in subject.children) and not cand.actor:
+        # "the army said its troops killed": the speaker's own forces.
         return True
     if is_pronoun(subject) and not cand.actor:
         return True
@@ -211,17 +221,17 @@ def _hedges_at(ctx: BlockContext, tok: Token, is_trigger: bool, lex: Lexicon) ->
         low = c.lower_
         certainty = lex.hedge_adverbs.get(low)
         if certainty is not None:
-            cues.append(Cue(certainty, c.text, "hedge", None, f"adverb {c.text!r} on {tok.text!r}"))  # type: ignore[arg-type]
+            cues.append(Cue(certainty, c.text, "hedge", None, f"adverb {c.text!r} on {tok.text!r}"))
             continue
         if c.dep_ == "aux" and low in lex.hedge_modals:
             modal = lex.hedge_modals[low]
-            cues.append(Cue(modal, c.text, "hedge", None, f"modal {c.text!r} on {tok.text!r}"))  # type: ignore[arg-type]
+            cues.append(Cue(modal, c.text, "hedge", None, f"modal {c.text!r} on {tok.text!r}"))
             continue
         if c.dep_ == "amod" and tok.pos_ in _NOMINAL and low in lex.hedge_adjectives:
             adj = lex.hedge_adjectives[low]
-            cues.append(Cue(adj, c.text, "hedge", None, f"{c.text!r} modifies {tok.text!r}"))  # type: ignore[arg-type]
+            cues.append(Cue(adj, c.text, "hedge", None, f"{c.text!r} modifies {tok.text!r}"))
             continue
-        if c.dep_ in SUBJECT_DEPS or (is_trigger and c.dep_ == "agent"):
+        if c.dep_ in {"nsubj", "csubj"} or (is_trigger and c.dep_ == "agent"):
             cues.extend(_actor_hedges(c, lex))
     return cues
 
@@ -232,11 +242,11 @@ def _actor_hedges(subject: Token, lex: Lexicon) -> list[Cue]:
     cues: list[Cue] = []
     for t in subject.subtree:
         low = t.lower_
-        if t.i != subject.i and t.dep_ in {"relcl", "acl", "appos"}:
-            break
+        if _inside_clause(t, subject):
+            continue
         if low in lex.hedge_adverbs:
             certainty = lex.hedge_adverbs[low]
-            cues.append(Cue(certainty, t.text, "hedge", None, f"adverb {t.text!r} in the clause"))  # type: ignore[arg-type]
+            cues.append(Cue(certainty, t.text, "hedge", None, f"adverb {t.text!r} in the clause"))
         elif t.dep_ in {"amod", "compound"} and low in lex.hedge_adjectives:
             certainty = lex.hedge_adjectives[low]
             cues.append(
@@ -246,9 +256,18 @@ def _actor_hedges(subject: Token, lex: Lexicon) -> list[Cue]:
                     "hedge",
                     None,
                     f"{t.text!r} qualifies the doer {subject.text!r}",
-                )  # type: ignore[arg-type]
+                )
             )
     return cues
+
+
+def _inside_clause(tok: Token, top: Token) -> bool:
+    """Is ``tok`` inside a relative clause, participle or apposition below ``top``?"""
+    while tok.i != top.i:
+        if tok.dep_ in {"relcl", "acl", "appos", "advcl", "ccomp"}:
+            return True
+        tok = tok.head
+    return False
 
 
 def _according(ctx: BlockContext, tok: Token, lex: Lexicon) -> list[Cue]:
@@ -288,6 +307,13 @@ def _frame_at(
 ) -> Cue | None:
     """A reporting verb or noun at ``step.token`` whose complement holds the event."""
     tok = step.token
+    if step.via == "nsubjpass" and is_passive(tok):
+        # "The bombing was blamed on X": the event is the subject of a passive accusation.
+        passive = lex.passive_verbs.get(tok.lemma_.lower()) or lex.passive_verbs.get(tok.lower_)
+        if passive is None or step.child.i != trigger.i:
+            return None
+        speaker = _speaker(ctx, agent_of(tok), lex)
+        return Cue(passive, tok.text, "frame", speaker, f"the event is {tok.text!r} (passive)")
     if step.via not in FRAME_DEPS:
         return None
     if tok.pos_ == "ADJ" and step.via == "prep" and tok.lemma_.lower() in lex.responsible:
@@ -314,13 +340,24 @@ def _frame_at(
         speaker = _speaker(ctx, agent_of(tok), lex)
         who = f" by {speaker.entity.text!r}" if speaker else ""
         certainty = passive or _FRAME_CERTAINTY[cls]
-        return Cue(certainty, tok.text, "frame", speaker, f"passive {tok.text!r}{who} frames it")  # type: ignore[arg-type]
+        return Cue(certainty, tok.text, "frame", speaker, f"passive {tok.text!r}{who} frames it")
     speaker = _verb_speaker(ctx, tok, lex)
     certainty = _FRAME_CERTAINTY[cls]
     who = f" by {speaker.entity.text!r}" if speaker else ""
     note = f"{tok.text!r}{who} frames it ({step.via})"
-    if cls in _DOER_CLASSES and speaker is not None and _is_doer(ctx, speaker, tok, trigger, cand):
+    if (
+        cls in _DOER_CLASSES
+        and speaker is not None
+        and _is_doer(ctx, speaker, tok, trigger, cand, lex)
+    ):
         return Cue("claimed", tok.text, "frame", speaker, note + "; the speaker is the doer")
+    takes_on = tok.lemma_.lower() in lex.claim_verbs or tok.lower_ in lex.claim_verbs
+    if takes_on and step.via in {"dobj", "obj"} and step.child.i == trigger.i:
+        # "The front claimed the attack": claiming an act is taking it on.
+        return Cue("claimed", tok.text, "frame", speaker, f"{tok.text!r}{who} takes the act on")
+    if cls == "report" and tok.tag_ in {"VBZ", "VBP"} and tok.lemma_.lower() in lex.contested:
+        # Headline style "X says Y did": a present-tense position of a party, not a report.
+        return Cue("alleged", tok.text, "frame", speaker, note + "; present-tense position")
     return Cue(certainty, tok.text, "frame", speaker, note)
 
 
@@ -435,20 +472,25 @@ def _sentence_cue(
 ) -> Cue | None:
     """A sentence-wide cue ("suspected", "allegedly", "claims") that reaches the event because
     it does not clearly scope elsewhere."""
-    trigger_clause = clause_head(trigger)
     for tok in sent:
-        if tok.lower_ in lex.according and not _scopes_elsewhere(tok, trigger, trigger_clause):
+        if tok.lower_ in lex.according and not _scopes_elsewhere(tok, trigger):
             speaker = _speaker(ctx, _according_source(tok), lex)
             who = f" {speaker.entity.text!r}" if speaker else ""
-            return Cue("reported", "according to", "sentence", speaker, f"according to{who} in the sentence")
+            return Cue(
+                "reported",
+                "according to",
+                "sentence",
+                speaker,
+                f"according to{who} in the sentence",
+            )
         key = lex.sentence_wide.get(tok.lower_)
         if key is None or tok.i == trigger.i:
             continue
-        if _scopes_elsewhere(tok, trigger, trigger_clause):
+        if _scopes_elsewhere(tok, trigger):
             continue
         if key == "claims":
             speaker = _verb_speaker(ctx, tok, lex) if tok.pos_ in _VERBAL else None
-            if speaker is not None and _is_doer(ctx, speaker, tok, trigger, cand):
+            if speaker is not None and _is_doer(ctx, speaker, tok, trigger, cand, lex):
                 return Cue(
                     "claimed",
                     tok.text,
@@ -461,20 +503,33 @@ def _sentence_cue(
                 "alleged", tok.text, "sentence", speaker, f"{tok.text!r}{who} in the sentence"
             )
         speaker = _speaker(ctx, agent_of(tok), lex) if tok.pos_ in _VERBAL else None
-        return Cue(key, tok.text, "sentence", speaker, f"{tok.text!r} in the sentence")  # type: ignore[arg-type]
+        certainty = cast(Certainty, key)  # the lexicon checks keys against CERTAINTIES
+        return Cue(certainty, tok.text, "sentence", speaker, f"{tok.text!r} in the sentence")
     return None
 
 
 def _first_person(trigger: Token, lex: Lexicon) -> Token | None:
-    """The first-person subject of the event's clause ("we attacked"), if any."""
-    verb = trigger if trigger.pos_ in _VERBAL else clause_head(trigger)
-    subject = subject_of(verb)
+    """The first-person subject of the event's own verb ("we attacked"), if any."""
+    verb = _event_verb(trigger, lex)
+    subject = subject_of(verb) if verb is not None else None
     if subject is not None and subject.lower_ in lex.first_person:
         return subject
     return None
 
 
-def _scopes_elsewhere(cue: Token, trigger: Token, trigger_clause: Token) -> bool:
+def _event_verb(trigger: Token, lex: Lexicon) -> Token | None:
+    """The verb whose subject is the event's doer: the trigger itself, or the support verb of
+    an event noun ("carried out the attack"); None for other nouns ("condemned the attack")."""
+    if trigger.pos_ in _VERBAL:
+        return trigger
+    head = trigger.head
+    if trigger.dep_ in {"dobj", "obj"} and head.pos_ in _VERBAL:
+        if head.lemma_.lower() in lex.support or head.lower_ in lex.support:
+            return head
+    return None
+
+
+def _scopes_elsewhere(cue: Token, trigger: Token) -> bool:
     """A sentence-wide cue clearly scopes elsewhere when it qualifies another noun ("arrested a
     suspected rebel"), when it sits in a relative clause that does not hold the event, when the
     event is inside the subject of the cue's verb, or when cue and event sit in coordinated
@@ -482,14 +537,16 @@ def _scopes_elsewhere(cue: Token, trigger: Token, trigger_clause: Token) -> bool
     if cue.pos_ in _NOMINAL or cue.dep_ in {"amod", "compound", "nmod", "poss"}:
         return True
     cue_clause = clause_head(cue)
-    relative = next((t for t in [cue_clause, *cue_clause.ancestors] if t.dep_ in {"relcl", "acl"}), None)
+    relative = next(
+        (t for t in [cue_clause, *cue_clause.ancestors] if t.dep_ in _SUBORDINATE_CLAUSES), None
+    )
     if relative is not None and not relative.left_edge.i <= trigger.i <= relative.right_edge.i:
         return True
     # The event inside the subject (or a relative clause on it) of the cue's verb.
     for sub in cue_clause.children:
         if sub.dep_ in SUBJECT_DEPS and sub.left_edge.i <= trigger.i <= sub.right_edge.i:
             return True
-    return _coordinated(cue_clause, trigger_clause)
+    return _coordinated(cue, trigger)
 
 
 def _coordinated(a: Token, b: Token) -> bool:
@@ -569,8 +626,9 @@ def _modality_class(tok: Token, via: str, lex: Lexicon) -> str | None:
 
 
 def _modality(chain: Sequence[Governor], sent: Span, lex: Lexicon) -> ModalityFinding | None:
-    """The nearest modality cue of the event's governors."""
-    conditional = any(t.dep_ == "mark" and t.lower_ in lex.condition_marks for t in sent)
+    """The modality of the event: a governing verb, noun or adjective first ("warned that it
+    would bomb" is threatened), then a condition, then a future or conditional auxiliary."""
+    clause = [g for g in chain if g.kind != "complement"]
     for gov in chain:
         tok = gov.token
         if gov.kind != "trigger":
@@ -578,29 +636,42 @@ def _modality(chain: Sequence[Governor], sent: Span, lex: Lexicon) -> ModalityFi
             if cls is not None:
                 return _finding(cls, tok.text, f"{tok.text!r} governs the event")
         if gov.kind == "complement":
-            return None
-        found = _modality_children(tok, conditional, lex)
-        if found is not None:
-            return found
+            break
+        for c in tok.children:
+            if c.dep_ in {"amod", "compound"} and c.lower_ in lex.modality_adjectives:
+                cls = lex.modality_adjectives[c.lower_]
+                return _finding(cls, c.text, f"{c.text!r} modifies {tok.text!r}")
+    for gov in clause:
+        for c in gov.token.children:
+            if c.dep_ == "mark" and c.lower_ in lex.condition_marks and gov.token.pos_ in _VERBAL:
+                return _finding("hypothetical", c.text, f"the event is the condition {c.text!r}")
+    consequent = next((m for g in clause for m in _condition_of(g.token, lex)), None)
+    in_sentence = any(t.dep_ == "mark" and t.lower_ in lex.condition_marks for t in sent)
+    for gov in clause:
+        for c in gov.token.children:
+            if c.dep_ != "aux":
+                continue
+            low = c.lower_
+            if low in lex.future or low in lex.conditional:
+                if consequent is not None:
+                    note = f"{c.text!r} under the condition {consequent.text!r}"
+                    return _finding("hypothetical", c.text, note)
+                if low in lex.conditional and in_sentence:
+                    return _finding("hypothetical", c.text, f"{c.text!r} with a condition")
+                tense = "future" if low in lex.future else "future in the past"
+                return _finding("planned", c.text, f"{c.text!r} ({tense})")
     return None
 
 
-def _modality_children(tok: Token, conditional: bool, lex: Lexicon) -> ModalityFinding | None:
-    for c in tok.children:
-        low = c.lower_
-        if c.dep_ in {"amod", "compound"} and low in lex.modality_adjectives:
-            return _finding(
-                lex.modality_adjectives[low], c.text, f"{c.text!r} modifies {tok.text!r}"
-            )
-        if c.dep_ == "aux" and low in lex.future:
-            return _finding("planned", c.text, f"future {c.text!r}")
-        if c.dep_ == "aux" and low in lex.conditional:
-            if conditional:
-                return _finding("hypothetical", c.text, f"{c.text!r} with a condition")
-            return _finding("planned", c.text, f"{c.text!r} (future in the past)")
-        if c.dep_ == "mark" and low in lex.condition_marks and tok.pos_ in _VERBAL:
-            return _finding("hypothetical", c.text, f"condition {c.text!r}")
-    return None
+def _condition_of(tok: Token, lex: Lexicon) -> list[Token]:
+    """The condition markers of the adverbial clauses of a verb ("if the talks fail")."""
+    return [
+        m
+        for c in tok.children
+        if c.dep_ == "advcl"
+        for m in c.children
+        if m.dep_ == "mark" and m.lower_ in lex.condition_marks
+    ]
 
 
 def _finding(cls: str, word: str, note: str) -> ModalityFinding:
@@ -627,8 +698,6 @@ def _negation(chain: Sequence[Governor], cand: EventCandidate, lex: Lexicon) -> 
             return tok.text
         for c in tok.children:
             if c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in lex.negation):
-                return c.text
-            if c.dep_ == "prep" and c.lower_ == "without" and gov.kind == "trigger":
                 return c.text
         if tok.head.lower_ == "without" and tok.dep_ in {"pcomp", "pobj"}:
             return tok.head.text
@@ -681,13 +750,13 @@ def _governing_cues(
         tok = step.token
         if step.in_clause:
             cues += _hedges_at(ctx, tok, False, lex)
+        frame = _frame_at(ctx, step, trigger, cand, lex)
+        if frame is not None:
+            cues.append(frame)
         if not step.coordinated:
             cues += _according(ctx, tok, lex)
         if step.relation != "coordinate":
             cues += _side_frames(ctx, tok, step.child, lex)
-        frame = _frame_at(ctx, step, trigger, cand, lex)
-        if frame is not None:
-            cues.append(frame)
     return cues
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from chronica.attribution.analysis import Analysis, BlockContext, analyse
 from chronica.attribution.blame import CounterClaim, find_counter_claims, is_blame_event, refers_to
+from chronica.attribution.followup import Statement, find_statements, first_statement, overrides
 from chronica.attribution.lexicon import Lexicon, load_lexicon
 from chronica.attribution.provenance import find_republication
 from chronica.attribution.syntax import quote_spans
@@ -38,11 +39,18 @@ class Attributor:
         mentions: Sequence[Mention],
     ) -> list[AttributionResult]:
         """One result per candidate, in order."""
+        if not candidates:
+            return []
         contexts = _contexts(parsed, candidates, mentions)
+        firsts = {b.index: b.first_sentence for b in parsed.blocks}
         claims: list[CounterClaim] = []
-        for index, ctx in contexts.items():
-            block = parsed.blocks[index]
-            claims += find_counter_claims(ctx, index, block.first_sentence, self.lexicon)
+        for index, block_ctx in contexts.items():
+            claims += find_counter_claims(block_ctx, index, firsts[index], self.lexicon)
+        statements = (
+            find_statements(contexts, firsts, self.lexicon)
+            if any(c.event.plover == "ASSAULT" for c in candidates)
+            else []
+        )
         results: list[AttributionResult] = []
         for cand in candidates:
             ctx = contexts.get(cand.block)
@@ -50,6 +58,7 @@ class Attributor:
                 results.append(_unplaced(cand))
                 continue
             analysis = analyse(ctx, cand, self.lexicon)
+            analysis = _with_statement(analysis, first_statement(statements, cand))
             results.append(_with_counter_claims(analysis, cand, claims))
         return results
 
@@ -57,8 +66,9 @@ class Attributor:
 def _contexts(
     parsed: ParsedDocument, candidates: Sequence[EventCandidate], mentions: Sequence[Mention]
 ) -> dict[int, BlockContext]:
-    """A context for every block that holds a candidate."""
-    wanted = {c.block for c in candidates if 0 <= c.block < len(parsed.blocks)}
+    """A context for every block that holds a candidate or follows one (follow-up statements)."""
+    placed = [c.block for c in candidates if 0 <= c.block < len(parsed.blocks)]
+    wanted = set(range(min(placed), len(parsed.blocks))) if placed else set()
     by_block: dict[int, list[Mention]] = {b: [] for b in wanted}
     for m in mentions:
         if m.block in by_block:
@@ -73,6 +83,25 @@ def _unplaced(cand: EventCandidate) -> AttributionResult:
     return AttributionResult(
         Attribution(negated=cand.negated), "candidate block not in the document: asserted"
     )
+
+
+def _with_statement(analysis: Analysis, statement: Statement | None) -> Analysis:
+    """Apply a follow-up perpetrator statement to an event the text only asserted or reported."""
+    if statement is None:
+        return analysis
+    where = f"sentence {statement.sentence_index + 1} on {statement.text!r}"
+    if not overrides(statement, analysis.attribution.certainty):
+        if statement.certainty == "denied":
+            return Analysis(analysis.attribution, f"{analysis.reason}; denied later ({where})")
+        return analysis
+    attribution = replace(
+        analysis.attribution,
+        certainty=statement.certainty,
+        cue=statement.cue,
+        claimant=statement.claimant or analysis.attribution.claimant,
+    )
+    reason = f"{statement.certainty} perpetrator, from {where}: {statement.reason}"
+    return Analysis(attribution, f"{reason}; text alone: {analysis.reason}")
 
 
 def _with_counter_claims(

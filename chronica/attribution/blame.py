@@ -7,7 +7,6 @@ the text gives them, and their reason names the dispute.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token

@@ -12,12 +12,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
 from chronica.errors import DictionaryError
-from chronica.records import CERTAINTIES, MODALITIES
+from chronica.records import CERTAINTIES, MODALITIES, Certainty
 
 #: Reporting-verb classes and the certainty each gives (before the "speaker is the doer" check).
 FRAME_CLASSES: tuple[str, ...] = ("report", "allege", "admit", "deny", "suspect", "doubt")
@@ -34,15 +34,17 @@ class Lexicon:
     frame_verbs: Mapping[str, str]  # form -> frame class
     frame_nouns: Mapping[str, str]  # noun -> frame class
     according: frozenset[str]
+    claim_verbs: frozenset[str]
+    contested: frozenset[str]
     speech_nouns: frozenset[str]
     responsibility: frozenset[str]
     responsibility_verbs: Mapping[str, str]  # verb form -> lemma ("took responsibility")
     blame_verbs: Mapping[str, str]  # verb form -> preposition naming the party blamed
     incident_nouns: frozenset[str]
-    hedge_adverbs: Mapping[str, str]  # adverb -> certainty
-    hedge_modals: Mapping[str, str]  # modal -> certainty
-    hedge_adjectives: Mapping[str, str]  # adjective -> certainty
-    passive_verbs: Mapping[str, str]  # verb form -> certainty ("is suspected of")
+    hedge_adverbs: Mapping[str, Certainty]  # adverb -> certainty
+    hedge_modals: Mapping[str, Certainty]  # modal -> certainty
+    hedge_adjectives: Mapping[str, Certainty]  # adjective -> certainty
+    passive_verbs: Mapping[str, Certainty]  # verb form -> certainty ("is suspected of")
     responsible: frozenset[str]
     first_person: frozenset[str]
     sentence_wide: Mapping[str, str]  # form -> certainty key ("suspected", "alleged", "claims")
@@ -155,6 +157,17 @@ def _blame_table(data: Mapping[str, Any], irregular: Mapping[str, str]) -> dict[
     return out
 
 
+def _certain(classed: Mapping[str, list[str]]) -> dict[str, Certainty]:
+    """A word -> certainty table (classes were checked against CERTAINTIES)."""
+    return {w: cast(Certainty, cls) for cls, words in classed.items() for w in words}
+
+
+def _certain_verbs(
+    classed: Mapping[str, list[str]], irregular: Mapping[str, str]
+) -> dict[str, Certainty]:
+    return {k: cast(Certainty, v) for k, v in _verb_table(classed, irregular).items()}
+
+
 def _flat(classed: Mapping[str, list[str]]) -> dict[str, str]:
     return {w: cls for cls, words in classed.items() for w in words}
 
@@ -178,6 +191,8 @@ def load_lexicon() -> Lexicon:
         frame_verbs=_verb_table(_classed(rep, "verbs", FRAME_CLASSES, "reporting.yaml"), irregular),
         frame_nouns=_flat(_classed(rep, "nouns", FRAME_CLASSES, "reporting.yaml")),
         according=_words(rep, "according", "reporting.yaml"),
+        claim_verbs=_words(rep, "claim_verbs", "reporting.yaml"),
+        contested=_words(rep, "contested", "reporting.yaml"),
         speech_nouns=_words(rep, "speech_nouns", "reporting.yaml"),
         responsibility=_words(rep, "responsibility", "reporting.yaml"),
         responsibility_verbs=_verb_table(
@@ -185,10 +200,10 @@ def load_lexicon() -> Lexicon:
         ),
         blame_verbs=_blame_table(rep, irregular),
         incident_nouns=_words(rep, "incident_nouns", "reporting.yaml"),
-        hedge_adverbs=_flat(_classed(hed, "adverbs", CERTAINTIES, "hedges.yaml")),
-        hedge_modals=_flat(_classed(hed, "modals", CERTAINTIES, "hedges.yaml")),
-        hedge_adjectives=_flat(_classed(hed, "adjectives", CERTAINTIES, "hedges.yaml")),
-        passive_verbs=_verb_table(
+        hedge_adverbs=_certain(_classed(hed, "adverbs", CERTAINTIES, "hedges.yaml")),
+        hedge_modals=_certain(_classed(hed, "modals", CERTAINTIES, "hedges.yaml")),
+        hedge_adjectives=_certain(_classed(hed, "adjectives", CERTAINTIES, "hedges.yaml")),
+        passive_verbs=_certain_verbs(
             _classed(hed, "passive_verbs", CERTAINTIES, "hedges.yaml"), irregular
         ),
         responsible=_words(hed, "responsible", "hedges.yaml"),

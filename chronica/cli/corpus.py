@@ -91,6 +91,9 @@ def ingest_command(
     threshold: Annotated[
         float, typer.Option(help="Near-duplicate threshold (estimated Jaccard of shingles).")
     ] = DedupSettings().threshold,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Code again documents that failed before.")
+    ] = False,
     window: Annotated[
         int, typer.Option(help="Days apart that reports of one event may be (event groups).")
     ] = DedupSettings().window_days,
@@ -103,6 +106,7 @@ def ingest_command(
             workers=workers,
             scheduler=scheduler,
             published=pub,
+            retry_failed=retry_failed,
             dedup=DedupSettings(threshold=threshold, window_days=window),
         )
         with (
@@ -122,7 +126,8 @@ def _summary(report: IngestReport) -> None:
     rate = (report.inserted + report.replaced) / report.seconds if report.seconds else 0.0
     err_console.print(
         f"{report.read} document(s) read: {report.inserted} new, {report.replaced} changed, "
-        f"{report.unchanged} unchanged (skipped); {report.events} event(s) coded; "
+        f"{report.unchanged} unchanged and {report.failed_before} failed before (skipped); "
+        f"{report.events} event(s) coded; "
         f"{report.quarantined} quarantined; {report.seconds:.1f}s ({rate:.1f} docs/s, "
         f"de-duplication {report.dedup_seconds:.1f}s)\n"
         f"database: {t.documents} documents, {t.events} event reports = {t.event_groups} "

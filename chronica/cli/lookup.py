@@ -38,12 +38,18 @@ def _date(value: str | None) -> date | None:
 
 @actors_app.command("lookup")
 def lookup_command(
-    text: Annotated[str, typer.Argument(help="A name, alias, code or QID: MEK, Iran, 'Iraqi troops', Q794.")],
+    text: Annotated[
+        str, typer.Argument(help="A name, alias, code or QID: MEK, Iran, 'Iraqi troops', Q794.")
+    ],
     on: Annotated[
-        str | None, typer.Option("--date", help="Code persons for the role held on this date (YYYY-MM-DD).")
+        str | None,
+        typer.Option("--date", help="Code persons for the role held on this date (YYYY-MM-DD)."),
     ] = None,
     actors: Annotated[
-        list[Path] | None, typer.Option("--actors", help="Extra actor dictionary (YAML), merged over the built-in one.")
+        list[Path] | None,
+        typer.Option(
+            "--actors", help="Extra actor dictionary (YAML), merged over the built-in one."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the entity as JSON.")] = False,
 ) -> None:
@@ -70,7 +76,9 @@ def lookup_command(
 @actors_app.command("import")
 def import_command(
     source: Annotated[Path, typer.Argument(help="A CAMEO/PETRARCH .actors or .agents text file.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the YAML here instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the YAML here instead of stdout.")
+    ] = None,
 ) -> None:
     """Convert a CAMEO/PETRARCH dictionary into chronica's actor YAML."""
     with errors_to_exit():

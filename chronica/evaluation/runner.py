@@ -229,27 +229,37 @@ def time_normalizer() -> Normalizer | None:
 
 
 def gazetteer_resolver() -> ToponymResolver | None:
-    """Resolve a toponym to (lat, lon) with ``chronica.place.Gazetteer`` when it exists."""
-    gazetteer_cls = _stage_function("chronica.place", "Gazetteer")
-    load = getattr(gazetteer_cls, "load", None)
-    if load is None:
-        return None
-    gazetteer = load()
-    lookup = next(
-        (getattr(gazetteer, n) for n in ("resolve", "lookup", "best") if hasattr(gazetteer, n)),
-        None,
+    """Resolve a toponym to (lat, lon) with the place stage's gazetteer, when it exists.
+
+    Uses ``chronica.place.gazetteer.Gazetteer.load()``: ``lookup(name)`` (candidates, best
+    first), and for a demonym ("Irish") ``demonym(word)`` -> ISO3 with the country entry in
+    ``countries``.
+    """
+    gazetteer_cls = _stage_function("chronica.place.gazetteer", "Gazetteer") or _stage_function(
+        "chronica.place", "Gazetteer"
     )
-    if lookup is None:
+    if gazetteer_cls is None or not hasattr(gazetteer_cls, "load"):
         return None
+    gazetteer = gazetteer_cls.load()
+    if not callable(getattr(gazetteer, "lookup", None)):
+        return None
+    return lambda text: _resolve_with(gazetteer, text)
 
-    def resolve(text: str) -> tuple[float, float] | None:
-        found = lookup(text)
-        if isinstance(found, Sequence) and not isinstance(found, str):
-            found = found[0] if found else None
-        lat, lon = getattr(found, "lat", None), getattr(found, "lon", None)
-        return (float(lat), float(lon)) if lat is not None and lon is not None else None
 
-    return resolve
+def _point(entry: object) -> tuple[float, float] | None:
+    lat, lon = getattr(entry, "lat", None), getattr(entry, "lon", None)
+    return (float(lat), float(lon)) if lat is not None and lon is not None else None
+
+
+def _resolve_with(gazetteer: Any, text: str) -> tuple[float, float] | None:
+    for entry in gazetteer.lookup(text):
+        point = _point(entry)
+        if point is not None:
+            return point
+    demonym = getattr(gazetteer, "demonym", None)
+    iso3 = demonym(text) if callable(demonym) else None
+    countries = getattr(gazetteer, "countries", {})
+    return _point(countries.get(iso3)) if iso3 else None
 
 
 def _skipped(name: str, message: str, started: float) -> EvalReport:

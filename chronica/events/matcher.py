@@ -29,8 +29,28 @@ _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _FRAME_ADJ_POS = frozenset({"ADJ", "VERB", "AUX"})
 _EMBED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "conj", "advcl", "acomp"})
 _ACCUSE_EMBED_DEPS = frozenset({"pcomp", "pobj", "ccomp", "conj"})
+_PARTICLES = frozenset(
+    {"on", "upon", "for", "to", "of", "with", "in", "out", "up", "off", "down", "away", "back",
+     "over", "about", "against", "at", "into", "from", "by", "as"}
+)  # fmt: skip
+_BLAME_VERBS = frozenset({"blame", "attribute", "pin"})  # "blamed the attacks on X"
 _GENERIC_ASSAULT = frozenset({"18", "180", "182", "1823", "19", "190"})
 _MEANS_PREPS = ("in", "by", "with", "during", "from")
+# Arcs a multi-word expression may span: never across clause boundaries.
+_PHRASE_DEPS = frozenset(
+    {"dobj", "prep", "pobj", "prt", "xcomp", "compound", "amod", "aux", "oprd", "attr", "dative",
+     "pcomp", "advmod", "npadvmod", "nsubjpass", "acomp", "nmod", "dep", "neg", "poss", "det",
+     "nummod", "quantmod", "agent"}
+)  # fmt: skip
+_BACKGROUND_PREPS = frozenset(
+    {"since", "after", "before", "following", "during", "amid", "despite", "over", "because",
+     "in", "like", "about", "regarding", "concerning"}
+)  # fmt: skip
+_BACKGROUND_MARKS = frozenset(
+    {"after", "before", "since", "when", "while", "as", "because", "although", "though", "until",
+     "once", "whereas"}
+)  # fmt: skip
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +73,7 @@ class Coded:
     notes: tuple[str, ...] = ()
     embedded: Match | None = None  # an action absorbed into this one (frame or means)
     negation_used: bool = False  # the negation became the code ("will not meet" -> REJECT)
+    obligation: bool = False  # "Y must ...": the speaker demands, Y is the recipient
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +109,7 @@ def _lemma(tok: Token) -> str:
 def _verb_forms(tok: Token) -> tuple[str, ...]:
     """The lemma, then guesses from the surface form for when the lemmatizer slips
     ("staged" -> "stag")."""
-    low = tok.lower_
+    low = tok.text.lower()
     forms = [_lemma(tok), low]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
                          ("ed", "e"), ("es", ""), ("s", "")):  # fmt: skip
@@ -101,11 +122,11 @@ def _words_of(tok: Token | None) -> set[str]:
     """Lemma and lower-case form of a token and of its compound/amod modifiers."""
     if tok is None:
         return set()
-    out = {_lemma(tok), tok.lower_}
+    out = {_lemma(tok), tok.text.lower()}
     for c in tok.children:
         if c.dep_ in ("compound", "amod"):
             out.add(_lemma(c))
-            out.add(c.lower_)
+            out.add(c.text.lower())
     return out
 
 
@@ -142,13 +163,11 @@ class EventMatcher:
         self, block: Block, sentence_index: int, sent: Span, index: _MentionIndex
     ) -> list[EventCandidate]:
         matches = self._match_tokens(sent, index)
-        if not matches:
-            return []
-        coded = self._apply_frames(matches)
+        coded = self._apply_frames(matches) if matches else []
         coded = self._absorb_means(coded)
-        out = [self._candidate(block, sentence_index, c, index) for c in coded]
-        out = [c for c in out if c is not None]
-        return sorted(out, key=lambda c: c.trigger_start)
+        coded.extend(self._obligation_clauses(sent, matches))
+        made = (self._candidate(block, sentence_index, c, index) for c in coded)
+        return sorted((c for c in made if c is not None), key=lambda c: c.trigger_start)
 
     # ------------------------------------------------------------------ 1. triggers
     def _match_tokens(self, sent: Span, index: _MentionIndex) -> dict[int, Match]:
@@ -156,6 +175,8 @@ class EventMatcher:
         consumed: set[int] = set()
         for tok in sent:
             pos = tok.pos_
+            if tok.dep_ in ("amod", "compound", "nmod"):
+                continue  # a modifier ("alleged", "terror group") is no event of its own
             if pos in _VERB_POS or (tok.tag_.startswith("VB") and pos != "AUX"):
                 candidates = None
                 for form in _verb_forms(tok):
@@ -166,7 +187,7 @@ class EventMatcher:
                 if pos == "PROPN" and tok.ent_type_ and index.covering(tok.i):
                     continue  # part of a name ("Protest Party")
                 candidates = self.patterns.noun_index.get(_lemma(tok)) or (
-                    self.patterns.noun_index.get(tok.lower_)
+                    self.patterns.noun_index.get(tok.text.lower())
                 )
             else:
                 continue
@@ -204,9 +225,13 @@ class EventMatcher:
         gov = syntax.governing_verb(noun)
         if gov is None:
             for c in noun.children:  # "the attack carried out by X"
-                if c.dep_ == "acl" and syntax.is_passive(c):
-                    if _light_options_fit(c, None, self.grammar.light_verbs.get(_lemma(c))):
-                        return c, False
+                options = self.grammar.light_verbs.get(_lemma(c))
+                if (
+                    c.dep_ == "acl"
+                    and syntax.is_passive(c)
+                    and _light_options_fit(c, None, options)
+                ):
+                    return c, False
             return None
         verb, prep = gov
         if not (syntax.is_verb(verb) or verb.pos_ == "AUX"):
@@ -232,16 +257,18 @@ class EventMatcher:
     ) -> bool:
         if pattern.nominal:
             subj = self._noun_actor_head(tok, lv)
-            obj = _first([t for p in ("of", "on", "against", "to") for t in syntax.prep_objects(tok, p)])
+            obj = _first(
+                [t for p in ("of", "on", "against", "to") for t in syntax.prep_objects(tok, p)]
+            )
             mods = {w for ch in tok.children if ch.dep_ in ("compound", "amod", "nmod")
-                    for w in (_lemma(ch), ch.lower_)}  # fmt: skip
+                    for w in (_lemma(ch), ch.text.lower())}  # fmt: skip
         else:
             subj = syntax.subject(tok)
             obj = syntax.direct_object(tok)
             if obj is not None and obj.i in taken:
                 obj = None
             mods = {_lemma(ch) for ch in tok.children if ch.dep_ in ("prt", "advmod", "acomp")}
-        preps = {ch.lower_ for ch in tok.children if ch.dep_ in ("prep", "agent", "dative")}
+        preps = {ch.text.lower() for ch in tok.children if ch.dep_ in ("prep", "agent", "dative")}
         subj_words, obj_words = _words_of(subj), _words_of(obj)
         if subj_words & c.not_subj or obj_words & c.not_obj:
             return False
@@ -305,15 +332,19 @@ class EventMatcher:
             steps += 1
             other = matches.get(parent.i)
             if other is not None:
-                frame = other.pattern.frame
-                if frame is None:
+                frame = other.pattern.frame or self.grammar.frame_heads.get(_lemma(parent))
+                if frame is None or frame in ("obligation",):
                     return None
-                if frame == "accuse" and dep not in _ACCUSE_EMBED_DEPS:
+                blamed = dep == "dobj" and _lemma(parent) in _BLAME_VERBS
+                if frame == "accuse" and dep not in _ACCUSE_EMBED_DEPS and not blamed:
                     return None
                 return parent.i
             lemma = _lemma(parent)
             frame_word = self.grammar.frame_heads.get(lemma)
             if frame_word is not None and parent.pos_ in _FRAME_ADJ_POS | {"NOUN"}:
+                carrier = parent.head if parent.dep_ in ("acomp", "amod") else parent
+                if self._modal_frame(carrier) == "obligation":
+                    return "obligation"  # "must be ready to mediate"
                 return frame_word
             transparent = lemma in self.grammar.control_verbs or parent.pos_ == "AUX"
             if not transparent and (match.light is None or parent.i != match.light.i):
@@ -324,9 +355,9 @@ class EventMatcher:
     def _modal_frame(self, tok: Token) -> str | None:
         for c in tok.children:
             if c.dep_ == "aux":
-                frame = self.grammar.frame_modals.get(c.lower_) or self.grammar.frame_modals.get(
-                    _lemma(c)
-                )
+                frame = self.grammar.frame_modals.get(
+                    c.text.lower()
+                ) or self.grammar.frame_modals.get(_lemma(c))
                 if frame is not None:
                     return frame
         return None
@@ -346,20 +377,57 @@ class EventMatcher:
         event = self.ontology.event_type(code, inner.event.trigger)
         note = f"{frame} frame recodes {inner.event.plover} {inner.event.cameo} as {code}"
         used = frame == "negated_intent"
-        return replace(inner, event=event, notes=(*inner.notes, note), negation_used=used)
+        return replace(
+            inner,
+            event=event,
+            notes=(*inner.notes, note),
+            negation_used=used,
+            obligation=frame == "obligation",
+        )
 
     def _absorb(self, outer: Coded, inner: Coded) -> Coded:
         frame = outer.match.pattern.frame or ""
         code = self._recode_code(frame, inner.event)
         note = f"absorbs embedded {inner.event.plover} {inner.event.trigger!r} ({frame} frame)"
-        if code is None or outer.match.pattern.companions:
+        content = [w for w in outer.match.pattern.companions if w not in _PARTICLES]
+        if code is None or content:  # "threaten import restrictions" keeps its own code
             return replace(outer, notes=(*outer.notes, note), embedded=inner.match)
         event = self.ontology.event_type(code, outer.event.trigger)
         return replace(outer, event=event, notes=(*outer.notes, note), embedded=inner.match)
 
+    def _obligation_clauses(self, sent: Span, matches: dict[int, Match]) -> list[Coded]:
+        """ "X said Y must drop its barriers": a demand by X on Y even without a trigger."""
+        code = self.grammar.obligation_code
+        if code is None:
+            return []
+        clauses = {_clause_head(m.token).i for m in matches.values()}
+        out: list[Coded] = []
+        for tok in sent:
+            if tok.i in matches or tok.i in clauses or not syntax.is_verb(tok):
+                continue
+            if self._modal_frame(tok) != "obligation" or tok.dep_ != "ccomp":
+                continue
+            if _lemma(tok.head) not in self.grammar.speech_verbs:
+                continue
+            pattern = Pattern(
+                id="grammar.obligation-clause",
+                entry="grammar.obligation-clause",
+                cameo=code,
+                kind="verb",
+                head=_lemma(tok),
+                companions=(),
+                actor=("speaker",),
+                recipient=("subj",),
+                confidence=-0.1,
+            )
+            event = self._event(pattern, tok)
+            note = f"obligation modal in a clause reported by {tok.head.text!r}"
+            out.append(Coded(Match(tok, pattern, frozenset()), event, (note,), obligation=True))
+        return out
+
     # ------------------------------------------------------------------ 3. means
     def _absorb_means(self, coded: list[Coded]) -> list[Coded]:
-        """"killed in a car bombing", "a roadside bomb killed": one event, coded by the means."""
+        """ "killed in a car bombing", "a roadside bomb killed": one event, coded by the means."""
         by_token = {c.match.token.i: c for c in coded}
         dropped: set[int] = set()
         out: list[Coded] = []
@@ -367,11 +435,12 @@ class EventMatcher:
             tok = c.match.token
             if c.event.plover != "ASSAULT" or c.match.pattern.nominal:
                 continue
-            means = [syntax.subject(tok)] if syntax.subject(tok) is not None else []
+            subj = syntax.subject(tok)
+            means = [subj] if subj is not None else []
             for prep in _MEANS_PREPS:
                 means.extend(syntax.prep_objects(tok, prep))
             for m in means:
-                other = by_token.get(m.i) if m is not None else None
+                other = by_token.get(m.i)
                 if other is None or other.match.token.i == tok.i or not other.match.pattern.nominal:
                     continue
                 if other.event.plover != "ASSAULT" or m.i in dropped:
@@ -380,7 +449,9 @@ class EventMatcher:
                 if c.event.cameo in _GENERIC_ASSAULT and other.event.cameo not in _GENERIC_ASSAULT:
                     event = replace(other.event, trigger=c.event.trigger)
                     note = f"means {other.event.trigger!r} gives {other.event.cameo}"
-                    by_token[tok.i] = replace(c, event=event, notes=(*c.notes, note), embedded=other.match)
+                    by_token[tok.i] = replace(
+                        c, event=event, notes=(*c.notes, note), embedded=other.match
+                    )
                 break
         for c in coded:
             i = c.match.token.i
@@ -394,8 +465,11 @@ class EventMatcher:
     ) -> EventCandidate | None:
         match = c.match
         tok = match.token
-        actor_toks, actor_how = self._role_tokens(match, match.pattern.actor, actor=True)
-        recip_toks, recip_how = self._role_tokens(match, match.pattern.recipient, actor=False)
+        actor_roles, recipient_roles = match.pattern.actor, match.pattern.recipient
+        if c.obligation:
+            actor_roles, recipient_roles = ("speaker",), ("subj",)
+        actor_toks, actor_how = self._role_tokens(match, actor_roles, actor=True)
+        recip_toks, recip_how = self._role_tokens(match, recipient_roles, actor=False)
         if c.embedded is not None and not recip_toks:
             recip_toks, recip_how = self._role_tokens(
                 c.embedded, c.embedded.pattern.recipient, actor=False
@@ -437,11 +511,14 @@ class EventMatcher:
             pattern_id=pattern.id,
             confidence=confidence,
             reason=reason,
-            actor_reason=f"actor: {_how(actor_how, actor)}; recipient: {_how(recip_how, recipient)}",
+            actor_reason=f"actor: {_how(actor_how, actor)}; "
+            f"recipient: {_how(recip_how, recipient)}",
             negated=self._negated(match) and not c.negation_used,
         )
 
-    def _role_tokens(self, match: Match, roles: tuple[str, ...], actor: bool) -> tuple[list[Token], str]:
+    def _role_tokens(
+        self, match: Match, roles: tuple[str, ...], actor: bool
+    ) -> tuple[list[Token], str]:
         """Head tokens of the first role that yields any, and the role's name."""
         tok = match.token
         pattern = match.pattern
@@ -457,6 +534,16 @@ class EventMatcher:
             heads = [t for t in heads if not syntax.is_verb(t)]
             if heads:
                 return heads, role
+        if not actor and pattern.companions:  # "threatened to attack X": X of the companion
+            for i in sorted(match.consumed):
+                companion = tok.doc[i]
+                if not syntax.is_verb(companion):
+                    continue
+                inner = Match(companion, pattern, match.consumed - {i})
+                for role in ("obj", "p:against", "p:on", "p:with", "p:to"):
+                    heads = [t for t in self._role(inner, role) if t.i not in blocked]
+                    if heads:
+                        return heads, f"{role} of {companion.text!r}"
         if pattern.nominal and match.light is not None and not actor:
             for prep in ("against", "on", "at", "to", "with"):
                 heads = syntax.prep_objects(match.light, prep)
@@ -469,6 +556,12 @@ class EventMatcher:
         if role == "subj":
             s = syntax.subject(tok)
             return [s] if s is not None else []
+        if role == "speaker":
+            clause = _clause_head(tok)
+            if clause.dep_ == "ccomp" and _lemma(clause.head) in self.grammar.speech_verbs:
+                s = syntax.subject(clause.head)
+                return [s] if s is not None else []
+            return []
         if role == "obj":
             o = syntax.direct_object(tok)
             if o is not None and o.i in match.consumed:
@@ -554,7 +647,7 @@ class EventMatcher:
         if subj is not None and not subj.ent_type_:
             words.append(_words_of(subj))
         words.append({w for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
-                      for w in (_lemma(c), c.lower_)})  # fmt: skip
+                      for w in (_lemma(c), c.text.lower())})  # fmt: skip
         for prep in ("with", "by", "using"):
             for t in syntax.prep_objects(tok, prep):
                 words.append(_words_of(t))
@@ -597,10 +690,45 @@ class EventMatcher:
         score += _argument_weight(actor, 0.2, 0.1) + _argument_weight(recipient, 0.1, 0.05)
         score += pattern.confidence
         score -= 0.03 * min(syntax.depth(tok), 4)
+        score -= _background_penalty(tok)
         return round(min(0.95, max(0.05, score)), 3)
 
     def _event(self, pattern: Pattern, tok: Token) -> EventType:
-        return self.ontology.event_type(pattern.cameo, tok.text, plover=pattern.plover, mode=pattern.mode)
+        return self.ontology.event_type(
+            pattern.cameo, tok.text, plover=pattern.plover, mode=pattern.mode
+        )
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb heading the clause the token stands in."""
+    n = 0
+    while not syntax.is_verb(tok) and tok.head.i != tok.i and n < 10:
+        tok = tok.head
+        n += 1
+    return tok
+
+
+def _background_penalty(tok: Token) -> float:
+    """Less confidence for actions that are only background to the sentence: conditions ("if it
+    is attacked"), purposes ("to demand reforms"), time clauses ("after the bombing")."""
+    penalty = 0.0
+    clause = _clause_head(tok)
+    marks = {c.text.lower() for c in clause.children if c.dep_ == "mark"}
+    if marks & _CONDITIONAL_MARKS:
+        penalty += 0.25
+    elif marks & _BACKGROUND_MARKS:
+        penalty += 0.1
+    if clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.text.lower() == "to" for c in clause.children
+    ):
+        penalty += 0.15  # purpose infinitive
+    if (
+        not syntax.is_verb(tok)
+        and tok.dep_ == "pobj"
+        and tok.head.text.lower() in _BACKGROUND_PREPS
+    ):
+        penalty += 0.15
+    return penalty
 
 
 def _how(role: str, arg: Argument) -> str:
@@ -631,11 +759,11 @@ def _light_options_fit(
 ) -> bool:
     if not options:
         return False
-    child_words = {_lemma(c) for c in verb.children} | {c.lower_ for c in verb.children}
+    child_words = {_lemma(c) for c in verb.children} | {c.text.lower() for c in verb.children}
     for option in options:
-        if all(w == prep or w in child_words for w in option):
-            if option or prep is None or prep in ("in", "for", "on"):
-                return True
+        fits = all(w == prep or w in child_words for w in option)
+        if fits and (option or prep is None or prep in ("in", "for", "on")):
+            return True
     return False
 
 
@@ -644,8 +772,8 @@ def _find_companions(tok: Token, companions: tuple[str, ...], noun: bool) -> fro
     and for noun phrases ancestors up to two), or None when one is missing."""
     pool: list[Token] = []
     frontier = [tok]
-    for _ in range(3):
-        nxt = [c for t in frontier for c in t.children]
+    for _ in range(4):
+        nxt = [c for t in frontier for c in t.children if c.dep_ in _PHRASE_DEPS]
         pool.extend(nxt)
         frontier = nxt
     if noun:
@@ -658,7 +786,7 @@ def _find_companions(tok: Token, companions: tuple[str, ...], noun: bool) -> fro
     used: set[int] = set()
     for word in companions:
         hit = next(
-            (t for t in pool if t.i not in used and (t.lower_ == word or _lemma(t) == word)),
+            (t for t in pool if t.i not in used and (t.text.lower() == word or _lemma(t) == word)),
             None,
         )
         if hit is None:

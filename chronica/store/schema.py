@@ -125,6 +125,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                 id BIGINT PRIMARY KEY DEFAULT nextval('quarantine_seq'),
                 source VARCHAR NOT NULL,
                 error VARCHAR NOT NULL,
+                doc_id VARCHAR,
+                content_hash VARCHAR,
                 quarantined_at TIMESTAMP NOT NULL
             )""",
             """CREATE TABLE store_state (

@@ -334,14 +334,35 @@ class Store:
         finally:
             self._con.unregister(view)
 
-    def quarantine(self, source: str, error: str) -> None:
-        """Record an input that could not be coded (once per source and error)."""
+    def quarantine(
+        self,
+        source: str,
+        error: str,
+        doc_id: str | None = None,
+        content_hash: str | None = None,
+    ) -> None:
+        """Record an input that could not be read or coded (once per source and error).
+
+        With ``doc_id`` and ``content_hash`` (a document that failed in the coder), a later
+        ingest of the same content can skip it (see :meth:`failed_hashes`).
+        """
         with self._lock, self._transaction():
             self._con.execute(
-                "INSERT INTO quarantine (source, error, quarantined_at) SELECT ?, ?, ? "
-                "WHERE NOT EXISTS (SELECT 1 FROM quarantine WHERE source = ? AND error = ?)",
-                [source, error, datetime.now(UTC).replace(tzinfo=None), source, error],
-            )
+                "INSERT INTO quarantine (source, error, doc_id, content_hash, quarantined_at) "
+                "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS "
+                "(SELECT 1 FROM quarantine WHERE source = ? AND error = ? "
+                " AND content_hash IS NOT DISTINCT FROM ?)",
+                [source, error, doc_id, content_hash, datetime.now(UTC).replace(tzinfo=None),
+                 source, error, content_hash],
+            )  # fmt: skip
+
+    def failed_hashes(self) -> dict[str, str]:
+        """Document id -> content hash of documents that failed in the coder."""
+        rows = self._rows(
+            "SELECT doc_id, content_hash FROM quarantine WHERE doc_id IS NOT NULL "
+            "AND content_hash IS NOT NULL ORDER BY id"
+        )
+        return dict(rows)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ documents
     def has_document(self, doc_id: str, content_hash: str) -> bool:

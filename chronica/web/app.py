@@ -46,7 +46,7 @@ def create_app(
     """
     ingest = ingest_settings(allow_ingest, token)
     path = Path(db_path)
-    access = StoreAccess.open(path, read_only=ingest is None)
+    access = StoreAccess(path, read_only=ingest is None)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

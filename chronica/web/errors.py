@@ -15,7 +15,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from chronica.errors import AnalysisError, BadParameterError, NotFoundError, QueryError
+from chronica.errors import (
+    AnalysisError,
+    BadParameterError,
+    NotFoundError,
+    QueryError,
+    StoreError,
+)
 from chronica.web.templating import render
 
 CSP = (
@@ -37,6 +43,7 @@ TITLES: dict[int, str] = {
     413: "Request too large",
     415: "Unsupported media type",
     422: "Invalid parameter",
+    500: "Server error",
 }
 
 
@@ -82,6 +89,9 @@ def install(app: FastAPI) -> None:
     async def not_found(request: Request, exc: Exception) -> Response:
         return error_response(request, 404, str(exc))
 
+    async def store_failed(request: Request, exc: Exception) -> Response:
+        return error_response(request, 500, f"database error: {exc}")
+
     async def invalid_request(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         message, param = _validation_message(exc)
@@ -98,6 +108,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(QueryError, bad_query)
     app.add_exception_handler(AnalysisError, bad_query)
     app.add_exception_handler(NotFoundError, not_found)
+    app.add_exception_handler(StoreError, store_failed)
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(StarletteHTTPException, http_error)
 

@@ -18,24 +18,30 @@ MAX_INGEST_BYTES = 5 * 1024 * 1024
 
 
 class StoreAccess:
-    """One open store shared by all requests, used one request at a time."""
+    """One open store shared by all requests, used one request at a time.
 
-    def __init__(self, store: Store) -> None:
-        self._store = store
+    The store is opened when this is built (so that a bad path fails before the server
+    listens), closed at app shutdown and opened again if the app starts again.
+    """
+
+    def __init__(self, path: Path, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
         self._lock = threading.Lock()
-
-    @classmethod
-    def open(cls, path: Path, read_only: bool) -> StoreAccess:
-        return cls(Store.open(path, read_only=read_only))
+        self._store: Store | None = Store.open(path, read_only=read_only)
 
     @contextmanager
     def use(self) -> Iterator[Store]:
         with self._lock:
+            if self._store is None:
+                self._store = Store.open(self.path, read_only=self.read_only)
             yield self._store
 
     def close(self) -> None:
         with self._lock:
-            self._store.close()
+            if self._store is not None:
+                self._store.close()
+                self._store = None
 
 
 @dataclass(frozen=True)

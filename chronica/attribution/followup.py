@@ -1,0 +1,114 @@
+"""Follow-up perpetrator statements: "A bomb exploded at the bank. ... Police blamed the FMLN
+for the attack." The later sentence says who is held responsible for an earlier incident and how
+surely; an earlier violent event that the text only asserted or reported takes that certainty.
+
+A statement is an incident noun ("the attack", "the bombing") that a claim, accusation,
+suspicion or hedge governs. It reaches the ASSAULT events of up to :data:`WINDOW` sentences
+before it whose doer is unknown or named in the statement's sentence. Denials do not change the
+certainty of an event whose occurrence the text asserts; they are named in the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from chronica.attribution.analysis import Analysis, BlockContext, analyse, same_entity
+from chronica.attribution.lexicon import Lexicon
+from chronica.records import Certainty, Entity, EventCandidate, EventType
+
+#: How many sentences after an event a follow-up statement may come.
+WINDOW = 8
+_PERPETRATOR = frozenset({"claimed", "alleged", "suspected", "possible", "denied"})
+_OVERRIDABLE = frozenset({"asserted", "reported"})
+_PLACEHOLDER = EventType("ASSAULT", None, "190", 4, -10.0, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """An incident noun whose perpetrator the text attributes with some certainty."""
+
+    block: int
+    sentence_index: int
+    token: int
+    text: str
+    certainty: Certainty
+    cue: str | None
+    claimant: Entity | None
+    named: tuple[Entity, ...]  # actor entities mentioned in the statement's sentence
+    reason: str
+
+
+def find_statements(
+    contexts: Mapping[int, BlockContext], first_sentences: Mapping[int, int], lex: Lexicon
+) -> list[Statement]:
+    """Every incident noun of the given blocks that a perpetrator cue governs."""
+    out: list[Statement] = []
+    for block, ctx in contexts.items():
+        sentence_starts = [s.start for s in ctx.doc.sents]
+        for tok in ctx.doc:
+            if tok.pos_ != "NOUN" or (
+                tok.lower_ not in lex.incident_nouns
+                and tok.lemma_.lower() not in lex.incident_nouns
+            ):
+                continue
+            n = sum(1 for start in sentence_starts if start <= tok.i) - 1
+            index = first_sentences[block] + n
+            probe = EventCandidate(
+                block, index, tok.i, tok.i + 1, _PLACEHOLDER, (), (), "probe", 0.0, ""
+            )
+            result: Analysis = analyse(ctx, probe, lex)
+            certainty = result.attribution.certainty
+            if certainty not in _PERPETRATOR:
+                continue
+            sent = tok.sent
+            named = tuple(m.entity for m in ctx.mentions if sent.start <= m.start < sent.end)
+            out.append(
+                Statement(
+                    block,
+                    index,
+                    tok.i,
+                    tok.text,
+                    certainty,
+                    result.attribution.cue,
+                    result.attribution.claimant,
+                    named,
+                    result.reason,
+                )
+            )
+    return out
+
+
+def applies(statement: Statement, cand: EventCandidate) -> bool:
+    """Does the statement speak about this earlier event's perpetrator?"""
+    if cand.event.plover != "ASSAULT":
+        return False
+    if statement.block == cand.block and cand.trigger_start <= statement.token < cand.trigger_end:
+        return False
+    later = statement.sentence_index > cand.sentence_index or (
+        statement.sentence_index == cand.sentence_index
+        and statement.block == cand.block
+        and statement.token > cand.trigger_end
+    )
+    if not later or statement.sentence_index - cand.sentence_index > WINDOW:
+        return False
+    if not cand.actor:
+        return True
+    return any(
+        same_entity(m.entity, e)
+        for m in cand.actor
+        for e in (
+            *statement.named,
+            *([statement.claimant] if statement.claimant is not None else []),
+        )
+    )
+
+
+def first_statement(statements: Sequence[Statement], cand: EventCandidate) -> Statement | None:
+    """The earliest statement after the event that speaks about its perpetrator."""
+    return next((s for s in statements if applies(s, cand)), None)
+
+
+def overrides(statement: Statement, certainty: str) -> bool:
+    """Does the statement's certainty replace the event's own?"""
+    return certainty in _OVERRIDABLE and statement.certainty != "denied"

@@ -1,0 +1,417 @@
+"""Toponyms: find place names in a parsed document and resolve each to one gazetteer entry.
+
+Finding: spaCy GPE/LOC/FAC entities plus gazetteer n-grams (so upper-case wire copy, where NER
+is weak, still works). Resolving: population and feature priors, the countries the rest of the
+document points to (other toponyms, demonyms, actors), and qualifiers ("Paris, Texas",
+"Villa X (Santa Cruz)").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from chronica.nlp import ParsedDocument
+from chronica.place.gazetteer import GazEntry, Gazetteer, fold
+from chronica.records import Mention
+
+MAX_NGRAM = 5
+# Generic words after a name: "Mansehra city", "San Miguel Department".
+GENERIC = frozenset(
+    [
+        "city",
+        "town",
+        "village",
+        "municipality",
+        "district",
+        "department",
+        "province",
+        "region",
+        "state",
+        "county",
+        "governorate",
+        "prefecture",
+        "area",
+        "neighborhood",
+        "neighbourhood",
+        "camp",
+    ]
+)
+LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "around",
+        "into",
+        "onto",
+        "on",
+        "to",
+        "from",
+        "within",
+        "nearby",
+        "towards",
+        "toward",
+        "off",
+        "along",
+        "between",
+        "beyond",
+    ]
+)
+# Capitalised words that are also towns somewhere but rarely mean them in news text.
+_NOT_PLACES = frozenset(
+    [
+        "police",
+        "army",
+        "government",
+        "president",
+        "minister",
+        "party",
+        "union",
+        "court",
+        "council",
+        "congress",
+        "senate",
+        "university",
+        "church",
+        "mass",
+        "peace",
+        "justice",
+        "liberty",
+        "unity",
+        "victory",
+        "hope",
+        "union",
+        "march",
+        "may",
+        "june",
+        "august",
+        "will",
+        "mobile",
+        "reading",
+        "split",
+        "nice",
+        "bath",
+        "cork",
+        "sale",
+        "deal",
+        "male",
+        "female",
+        "god",
+        "man",
+        "women",
+        "independence",
+        "republic",
+        "national",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name in one block; token offsets into the block's Doc."""
+
+    block: int
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    candidates: tuple[GazEntry, ...]
+    qualifiers: tuple[GazEntry, ...] = ()  # what a following "(X)" or ", X" narrows it to
+    qualifier_text: str = ""
+    is_qualifier: bool = False  # this name only qualifies the toponym before it
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedToponym:
+    toponym: Toponym
+    entry: GazEntry | None
+    reason: str
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def is_upper_case(parsed: ParsedDocument) -> bool:
+    """True for upper-case wire copy (MUC-style), where capitals say nothing about names."""
+    letters = [c for c in parsed.document.text[:5000] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def _strip(span: Span) -> Span:
+    """Drop a leading article and trailing generic word ("the Mansehra city" -> Mansehra)."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in {"the", "of"}:
+        start += 1
+    while end - start > 1 and (doc[end - 1].lower_ in GENERIC or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
+
+
+def _lookup(gaz: Gazetteer, span: Span) -> tuple[GazEntry, ...]:
+    found = gaz.lookup(span.text)
+    if not found:
+        found = gaz.lookup(_strip(span).text)
+    return tuple(found)
+
+
+def _name_start_ok(tok: Token, upper: bool) -> bool:
+    if not tok.is_alpha or tok.is_stop or tok.lower_ in _NOT_PLACES:
+        return False
+    return tok.is_upper if upper else tok.is_title
+
+
+def _ngram_matches(
+    gaz: Gazetteer, sent: Span, taken: set[int], upper: bool
+) -> list[tuple[int, int, tuple[GazEntry, ...]]]:
+    """Longest gazetteer n-grams starting at capitalised tokens not already in an entity."""
+    out: list[tuple[int, int, tuple[GazEntry, ...]]] = []
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if i in taken or not _name_start_ok(tok, upper):
+            i += 1
+            continue
+        match: tuple[int, tuple[GazEntry, ...]] | None = None
+        for n in range(min(MAX_NGRAM, sent.end - i), 0, -1):
+            span = doc[i : i + n]
+            last = doc[i + n - 1]
+            if any(t.i in taken for t in span) or not (last.is_alpha or last.like_num):
+                continue
+            entries = tuple(gaz.lookup(span.text, alternates=False))
+            if entries and _plausible(span, entries, upper):
+                match = (n, entries)
+                break
+        if match is None:
+            i += 1
+            continue
+        out.append((i, i + match[0], match[1]))
+        i += match[0]
+    return out
+
+
+def _plausible(span: Span, entries: tuple[GazEntry, ...], upper: bool) -> bool:
+    """Is an n-gram found in the gazetteer (not by NER) likely a place name here?"""
+    strong = any(e.feature in {"country", "admin1", "region", "other"} for e in entries)
+    prev = span.doc[span.start - 1].lower_ if span.start > span.sent.start else ""
+    after_prep = prev in LOCATIVE or prev == "of"
+    if not upper:
+        if _fragment(span):
+            return False
+        return strong or len(span) > 1 or span[0].pos_ == "PROPN"
+    big = max(e.population for e in entries) >= 5000
+    return strong or (len(span) > 1 and (after_prep or big)) or (after_prep and big)
+
+
+def _fragment(span: Span) -> bool:
+    """Part of a longer capitalised name ("Ward" in "Daw U Khu Ward", "Force" in "Air Force")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > span.sent.start else None
+    after = doc[span.end] if span.end < span.sent.end else None
+    return any(t is not None and t.is_title and t.is_alpha for t in (before, after)) and not (
+        before is not None and before.i == span.sent.start and (after is None or not after.is_title)
+    )
+
+
+def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
+    """Every toponym of the document, in order, with qualifiers linked."""
+    upper = is_upper_case(parsed)
+    found: list[Toponym] = []
+    for block, sent_index, sent in parsed.sentences():
+        here: list[Toponym] = []
+        taken: set[int] = set()
+        for ent in sent.ents:
+            if ent.label_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            span = _strip(ent) if len(ent) > 1 else ent
+            here.append(
+                Toponym(block.index, sent_index, span.start, span.end, span.text, _lookup(gaz, ent))
+            )
+            taken.update(range(ent.start, ent.end))
+        for start, end, entries in _ngram_matches(gaz, sent, taken, upper):
+            span = block.doc[start:end]
+            here.append(Toponym(block.index, sent_index, start, end, span.text, entries))
+        here.sort(key=lambda t: t.start)
+        found.extend(_link_qualifiers(block.doc, here))
+    return found
+
+
+def _link_qualifiers(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+    """ "X (A, B)" and "X, A" where A names a larger unit: A qualifies X."""
+    out = list(toponyms)
+    for i, head in enumerate(out):
+        if head.is_qualifier:
+            continue
+        j = i + 1
+        quals: list[int] = []
+        gap_start = head.end
+        while j < len(out):
+            gap = [t for t in doc[gap_start : out[j].start] if t.lower_ not in GENERIC]
+            between = " ".join(t.text for t in gap)
+            if between not in {"(", ",", "", "( the", ", the"} or len(gap) > 2:
+                break
+            if between == "," and not _is_larger(out[j]):
+                break
+            quals.append(j)
+            gap_start = out[j].end
+            j += 1
+        if not quals:
+            continue
+        entries = tuple(e for q in quals for e in out[q].candidates)
+        text = ", ".join(out[q].text for q in quals)
+        out[i] = _with(head, qualifiers=entries, qualifier_text=text)
+        for q in quals:
+            out[q] = _with(out[q], is_qualifier=True)
+    return out
+
+
+def _is_larger(t: Toponym) -> bool:
+    return any(e.feature in {"country", "admin1"} for e in t.candidates)
+
+
+def _with(t: Toponym, **changes: object) -> Toponym:
+    fields = {
+        "block": t.block, "sentence_index": t.sentence_index, "start": t.start, "end": t.end,
+        "text": t.text, "candidates": t.candidates, "qualifiers": t.qualifiers,
+        "qualifier_text": t.qualifier_text, "is_qualifier": t.is_qualifier,
+    }  # fmt: skip
+    fields.update(changes)
+    return Toponym(**fields)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- resolving
+
+
+def country_evidence(
+    parsed: ParsedDocument, toponyms: Sequence[Toponym], mentions: Sequence[Mention], gaz: Gazetteer
+) -> dict[str, float]:
+    """Votes for the countries a document is about: unambiguous toponyms, demonyms, actors."""
+    votes: dict[str, float] = defaultdict(float)
+    for t in toponyms:
+        countries = {e.country for e in t.candidates if e.country}
+        named = [e.country for e in t.candidates if e.feature == "country" and e.country]
+        if len(countries) == 1:
+            votes[countries.pop() or ""] += 1.0
+        elif named:
+            votes[named[0]] += 1.0
+        elif countries:  # ambiguous: half a vote for the country of the likeliest reading
+            best = max(t.candidates, key=lambda e: score(e, t, {}, 0.0))
+            if best.country:
+                votes[best.country] += 0.5
+    for block in parsed.blocks:
+        for tok in block.doc:
+            if tok.is_alpha and tok.text[:1].isupper():
+                iso3 = gaz.demonym(tok.text)
+                if iso3 is not None:
+                    votes[iso3] += 1.0
+    for m in mentions:
+        if m.entity.country and len(m.entity.country) == 3 and m.entity.country.isalpha():
+            votes[m.entity.country] += 0.5
+    return dict(votes)
+
+
+def _distance_km(a: GazEntry, b: GazEntry) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _qualifier_fit(entry: GazEntry, qualifiers: Sequence[GazEntry]) -> bool:
+    """Does the entry lie in one of the qualifying places (same country, and same first-level
+    unit or near it)?"""
+    for q in qualifiers:
+        if q.country is None or entry.country != q.country:
+            continue
+        if q.feature == "country":
+            return True
+        km = _distance_km(entry, q)
+        if q.feature == "admin1":
+            if entry.admin1 == q.admin1 or (entry.admin1 is None and (km is None or km < 300)):
+                return True
+        elif km is not None and km < 100:
+            return True
+    return False
+
+
+def score(entry: GazEntry, t: Toponym, votes: Mapping[str, float], total: float) -> float:
+    """Prior (population, feature) + document context + qualifier fit."""
+    s = math.log10(entry.population + 10) / 2
+    exact = fold(entry.name) == fold(t.text)
+    if entry.feature == "country":
+        s += 4.0 if exact else 3.0
+    elif entry.feature in {"admin1", "region"}:
+        s += 1.0
+    elif entry.source == "site":
+        s += 3.0
+    if total and entry.country:
+        s += 4.0 * votes.get(entry.country, 0) / total
+    if t.qualifiers and _qualifier_fit(entry, t.qualifiers):
+        s += 6.0
+    if entry.lat is None:
+        s -= 0.5
+    return s
+
+
+def resolve_toponym(t: Toponym, votes: Mapping[str, float]) -> ResolvedToponym:
+    """Pick the best candidate of one toponym, saying why (and what else it could be)."""
+    total = float(sum(votes.values()))
+    fitting = [e for e in t.candidates if not t.qualifiers or _qualifier_fit(e, t.qualifiers)]
+    if not fitting and t.qualifiers:
+        best_q = max(t.qualifiers, key=lambda e: (e.lat is not None, score(e, t, votes, total)))
+        where = "not in the gazetteer" if not t.candidates else "not found in its qualifier"
+        return ResolvedToponym(
+            t, best_q, f"{t.text!r} {where}; located by its qualifier "
+            f"{t.qualifier_text!r} ({_label(best_q)})",
+        )  # fmt: skip
+    if not fitting:
+        return ResolvedToponym(t, None, f"{t.text!r} not in the gazetteer")
+    ranked = sorted(fitting, key=lambda e: -score(e, t, votes, total))
+    best = ranked[0]
+    why = ["only candidate"] if len(ranked) == 1 else []
+    if len(ranked) > 1:
+        if t.qualifiers and _qualifier_fit(best, t.qualifiers):
+            why.append(f"qualified by {t.qualifier_text!r}")
+        if best.country and votes.get(best.country):
+            why.append(f"document points to {best.country}")
+        if best.feature == "country":
+            why.append("a country name beats a town")
+        why.append(f"population {best.population:,}")
+        others = ", ".join(_label(e) for e in ranked[1:3])
+        why.append(f"also {others}")
+    return ResolvedToponym(t, best, f"{t.text!r} -> {_label(best)}: {'; '.join(why)}")
+
+
+def _label(e: GazEntry) -> str:
+    parts = [e.name, e.admin1 if e.admin1 and e.admin1 != e.name else None, e.country]
+    return f"{', '.join(p for p in parts if p)} ({e.feature})"
