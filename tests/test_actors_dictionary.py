@@ -76,7 +76,8 @@ def test_fronts_and_wings_record_parent(builtin, key: str, parent: str) -> None:
     [
         ("U.S.", ["U.S.", "US"]),
         ("al-Qaeda", ["al-Qaeda", "al Qaeda"]),
-        ("the Taliban", ["the Taliban", "Taliban"]),
+        ("The New York Times", ["The New York Times", "New York Times"]),
+        ("the States", ["the States"]),
     ],
 )
 def test_alias_variants(text: str, variants: list[str]) -> None:

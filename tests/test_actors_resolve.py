@@ -68,8 +68,8 @@ def _codes(m: Mention) -> tuple[str | None, str | None]:
         ("America rejected the offer.", "America", "USA", None),
         ("Britain and Turkey signed.", "Turkey", "TUR", None),
         # demonyms
-        ("The Iraqis protested.", "Iraqis", "IRQ", None),
-        ("A French delegation arrived.", "French delegation", "FRA", None),
+        ("The Iraqis protested.", "Iraqis", "IRQ", "CVL"),
+        ("A French delegation arrived.", "French delegation", "FRA", "GOV"),
         # capitals as metonyms
         ("Tehran said the talks failed.", "Tehran", "IRN", "GOV"),
         ("Relations between Tehran and Paris soured.", "Paris", "FRA", "GOV"),
@@ -240,7 +240,11 @@ def test_title_before_known_person(resolver: ActorResolver) -> None:
     assert (obama.entity.id, _codes(obama)) == ("Q76", ("USA", "GOV"))
     maliki = _find(ms, "Iraqi Prime Minister Nouri al-Maliki")
     assert _codes(maliki) == ("IRQ", "GOV")
-    assert "at publication date" in maliki.reason
+    later = _mentions(
+        resolver, "Iraqi Prime Minister Nouri al-Maliki spoke.", published=date(2020, 1, 1)
+    )
+    assert _codes(later[0]) == ("IRQ", None)
+    assert "at publication date 2020-01-01: no role" in later[0].reason
 
 
 def test_title_before_unknown_name(resolver: ActorResolver) -> None:

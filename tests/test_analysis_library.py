@@ -460,7 +460,20 @@ def test_analysis_report_empty_actor_renders() -> None:
     assert "## Timeline" in render_markdown(build_dossier([], nobody))
 
 
-@settings(deadline=None, max_examples=25)
+@pytest.mark.parametrize(
+    "label", ["$\\frac{1}{$", "a\x08b\nc", "<script>x</script>", "\U0001f600 ☭"]
+)
+def test_analysis_charts_take_any_label(label: str) -> None:
+    other = Entity(label, label, "XYZ", "GOV", None)
+    town = Place(label, label, lat=1.0, lon=2.0)
+    events = [ev("1", GROUP_A, other, place=town), ev("2", other, GROUP_A, date(2021, 1, 1))]
+    html = render_html(build_dossier(events, FRONT))
+    assert "<script>x" not in html
+    assert html.count("<svg") >= 4
+
+
+@pytest.mark.slow
+@settings(deadline=None, max_examples=15)
 @given(st.text(max_size=60))
 def test_analysis_report_never_crashes_on_any_text(text: str) -> None:
     events = [ev("x", GROUP_A, Entity(text or "?"), sentence=text)]

@@ -673,20 +673,15 @@ TABLE = (
     + PLANNED + THREATENED + HYPOTHETICAL + NEGATED + NESTED_AND_SCOPE + QUOTED
 )  # fmt: skip
 
+TABLE_TEXT_CHIEF = "The police chief explained that officers fired warning shots."
+TABLE_TEXT_MARCH = "Protesters are set to march on parliament on Friday."
+TABLE_TEXT_PLOT = "Police uncovered a plot to bomb the parliament."
+
 #: Rows the current rules get wrong: kept as a regression net, each with the reason.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    (
-        "The police chief explained that officers fired warning shots.",
-        "fired",
-    ): "the chief's officers are his own force: needs organisation membership from the actors stage",
-    (
-        "Protesters are set to march on parliament on Friday.",
-        "march",
-    ): "the parser reads 'march' as a proper noun after the preposition 'to'",
-    (
-        "Police uncovered a plot to bomb the parliament.",
-        "bomb",
-    ): "the parser attaches 'to bomb' to the verb 'uncovered', not to the noun 'plot'",
+    (TABLE_TEXT_CHIEF, "fired"): "needs organisation membership (his officers) from actors",
+    (TABLE_TEXT_MARCH, "march"): "the parser reads 'march' as a proper noun after 'to'",
+    (TABLE_TEXT_PLOT, "bomb"): "the parser attaches 'to bomb' to 'uncovered', not to 'plot'",
 }
 
 

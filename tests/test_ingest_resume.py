@@ -48,7 +48,7 @@ def _ingest_cmd(corpus: Path, db: Path) -> list[str]:
 @pytest.mark.timeout(600)
 def test_ingest_resumes_after_kill_9(tmp_path: Path, coder: Coder) -> None:
     corpus, db = tmp_path / "corpus.jsonl", tmp_path / "db.duckdb"
-    docs = _write_corpus(corpus, 160)
+    docs = _write_corpus(corpus, 64)
     wal = Path(str(db) + ".wal")
     proc = subprocess.Popen(
         _ingest_cmd(corpus, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

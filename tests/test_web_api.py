@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -359,3 +360,14 @@ def test_openapi_lists_every_endpoint_and_the_event_schema(client: TestClient) -
     limit = next(p for p in paths["/api/v1/events"]["get"]["parameters"] if p["name"] == "limit")
     assert limit["schema"]["maximum"] == 500
     assert "422" in paths["/api/v1/events"]["get"]["responses"]
+
+
+def test_app_survives_restart_and_concurrent_requests(web_db: Path) -> None:
+    app = create_app(web_db)
+    for _ in range(2):  # startup/shutdown twice: the store is reopened
+        with TestClient(app) as client:
+            urls = ["/api/v1/events?limit=20", "/api/v1/documents/doc-report", "/events",
+                    "/api/v1/actors?q=a", "/actors/Freedonia", "/map"] * 4  # fmt: skip
+            with ThreadPoolExecutor(max_workers=8) as pool:
+                statuses = list(pool.map(lambda u: client.get(u).status_code, urls))
+            assert statuses == [200] * len(urls)

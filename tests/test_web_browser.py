@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -112,16 +113,28 @@ def test_search_event_and_actor_pages(browser: object, base_url: str, tmp_path: 
 def test_hostile_article_never_runs(browser: object, base_url: str, url: str) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     page.goto(base_url + url)
     page.wait_for_load_state("load")
     page.mouse.move(200, 300)
     page.wait_for_timeout(300)
     assert dialogs == []
     assert page.evaluate("document.querySelectorAll('script:not([src])').length") == 0
-    assert page.evaluate("document.querySelectorAll('img, iframe, [onerror], [onmouseover]').length") == 0
-    assert page.evaluate(
-        "[...document.querySelectorAll('a[href]')].filter(a => a.href.startsWith('javascript:')).length"
-    ) == 0
+    assert (
+        page.evaluate("document.querySelectorAll('img, iframe, [onerror], [onmouseover]').length")
+        == 0
+    )
+    assert (
+        page.evaluate(
+            "[...document.querySelectorAll('a[href]')]"
+            ".filter(a => a.href.startsWith('javascript:')).length"
+        )
+        == 0
+    )
     assert '<script>alert("x")</script>' in page.inner_text("body")
     page.close()

@@ -26,7 +26,9 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def test_serve_refuses_allow_ingest_without_token(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_refuses_allow_ingest_without_token(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("CHRONICA_TOKEN", raising=False)
     result = CliRunner().invoke(app, ["serve", "--db", str(db), "--allow-ingest"])
     assert result.exit_code == 2

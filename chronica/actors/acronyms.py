@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from chronica.records import Entity, Mention
@@ -34,8 +35,11 @@ class Definition:
 
 
 def is_acronym(text: str) -> bool:
+    """An upper-case word that is not an English stop word ("FLF", not "AND" in wire text)."""
     letters = [c for c in text if c.isalpha()]
-    return 2 <= len(letters) <= 10 and all(c.isupper() for c in letters) and text[0].isalpha()
+    if not (2 <= len(letters) <= 10 and text[0].isalpha()):
+        return False
+    return all(c.isupper() for c in letters) and text.lower() not in STOP_WORDS
 
 
 def initials_fit(acronym: str, words: Sequence[str]) -> bool:

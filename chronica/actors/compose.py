@@ -16,7 +16,7 @@ The sector of a chain of agent words is the head's (last word's), unless the hea
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -142,7 +142,7 @@ class Composer:
         text = doc[hit.start : hit.end].text
         form = hit.alias.form
         if form == "capital":
-            if is_place_use(doc, hit.start):
+            if is_place_use(doc, hit.start, hit.end):
                 return None
             entity = coded_entity(entry, text, "GOV")
             return Mention(
@@ -177,9 +177,12 @@ class Composer:
                     reason,
                     self.dictionary.parent_id(other),
                 )
+        if chain is None and form == "adjective" and entry.type == "country" and text.endswith("s"):
+            reason = f"demonym {text!r}: people of {entry.name} -> CVL"
+            entity = coded_entity(entry, text, "CVL")
+            return Mention(block, hit.start, hit.end, entity, "dictionary", reason, parent)
         if chain is None:
-            how = "capital" if form == "capital" else form
-            reason = f"{entry.type} {how} {text!r} -> {entry.name}"
+            reason = f"{entry.type} {form} {text!r} -> {entry.name}"
             return Mention(
                 block, hit.start, hit.end, entry_entity(entry, text), "dictionary", reason, parent
             )
@@ -328,11 +331,14 @@ class Composer:
             if entry.type != "person":
                 return None
             text = doc[chain.start : hit.end].text
+            entity = entry_entity(entry, text)
+            if chain.sector() is not None:  # the title codes the person (a date may recode)
+                entity = replace(entity, sector=chain.sector())
             return Mention(
                 block,
                 chain.start,
                 hit.end,
-                entry_entity(entry, text),
+                entity,
                 "composed",
                 f"title {title!r} + person {entry.name!r}",
                 self.dictionary.parent_id(entry),

@@ -21,7 +21,7 @@ _CLEAN = re.compile(r"[^a-z0-9 ]+")
 _PARTICLES = frozenset({"of", "the", "for", "and", "al", "el", "ul", "e", "i", "-", "'s", "de"})
 _MIN_CHARS = 6
 _MIN_SINGLE = 8  # a single word must be long: "Baghdad" is not "Baghdadi"
-_TYPES = frozenset({"group", "igo", "ngo", "state_body", "person", "media", "mnc"})
+_TYPES = frozenset({"country", "group", "igo", "ngo", "state_body", "person", "media", "mnc"})
 
 
 def clean(text: str) -> str:

@@ -137,8 +137,11 @@ def _trim_article(doc: Doc, hit: Hit) -> Hit:
     return hit
 
 
-def is_place_use(doc: Doc, start: int) -> bool:
-    """A capital after a locative preposition ("in Tehran") is a place, not the government."""
+def is_place_use(doc: Doc, start: int, end: int) -> bool:
+    """A capital after a locative preposition ("in Tehran") or as a dateline at the start of a
+    block ("TEHRAN, 3 JAN --") is a place, not the government."""
+    if start == 0 and end < len(doc) and doc[end].text in (",", "(", "-", "--", "—"):
+        return True
     i = start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1

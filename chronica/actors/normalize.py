@@ -46,12 +46,13 @@ def is_case_sensitive(text: str) -> bool:
 
 def alias_variants(text: str) -> Iterator[str]:
     """The alias and its spelling variants: dots dropped from acronyms ("U.S." -> "US"),
-    hyphens as spaces ("al-Qaeda" -> "al Qaeda"), and without a leading "the"."""
+    hyphens as spaces ("al-Qaeda" -> "al Qaeda"), and without a leading "the" when more than
+    one word remains."""
     text = text.strip()
     seen: set[str] = set()
     base = [text]
-    if text.lower().startswith("the ") and len(text) > 4:
-        base.append(text[4:])
+    if text.lower().startswith("the ") and " " in text[4:].strip():
+        base.append(text[4:])  # "the New York Times"; never "the States" -> "States"
     for item in base:
         candidates = [item]
         if re.fullmatch(r"(?:[A-Za-z]\.){2,}", item):

@@ -73,7 +73,7 @@ def yearly_chart(years: Sequence[YearSummary], salt: str = "yearly") -> str:
                       label=QUAD_LABELS[q])  # fmt: skip
             bottom = top
         ax.set_ylabel("events")
-        _year_axis(ax)
+        _year_axis(ax, xs)
         twin = ax.twinx()
         twin.plot(xs, [y.goldstein_mean for y in years], color="#222222", marker="o", lw=1.2)
         twin.axhline(0, color="#999999", lw=0.6, ls="--")
@@ -96,7 +96,7 @@ def dyad_chart(series: DyadSeries, salt: str) -> str:
         edges = [(k - 0.5) * step for k in slots] + [(slots[-1] + 0.5) * step]
         ax.stairs([totals.get(k, 0) for k in slots], edges, fill=True, color="#dddddd")
         ax.set_ylabel("events")
-        _year_axis(ax)
+        _year_axis(ax, xs)
         twin = ax.twinx()
         for name, pick, color in (
             (clean(f"{series.a.label} → {series.b.label}"), "a_to_b", "#1f77b4"),
@@ -160,14 +160,14 @@ def _ego(ax: Any, fw: FocalWindow, focal_label: str, limit: int = 12) -> None:
 def map_chart(points: Sequence[tuple[str, float, float, int]], salt: str = "map") -> str:
     """Event locations (label, lat, lon, count) on an equirectangular lat/lon plot, framed to
     the points with a margin; marker area grows with the count."""
+    lats = [p[1] for p in points]
+    lons = [p[2] for p in points]
+    lon0, lon1 = _frame(lons, -180, 180)
+    lat0, lat1 = _frame(lats, -90, 90)
     with _style(salt):
-        fig = Figure(figsize=(8, 4.2))
-        fig.subplots_adjust(left=0.08, right=0.98, bottom=0.11, top=0.98)
+        fig = Figure(figsize=_map_size(lon1 - lon0, lat1 - lat0))
+        fig.subplots_adjust(left=0.1, right=0.97, bottom=0.12, top=0.97)
         ax = fig.add_subplot()
-        lats = [p[1] for p in points]
-        lons = [p[2] for p in points]
-        lon0, lon1 = _frame(lons, -180, 180)
-        lat0, lat1 = _frame(lats, -90, 90)
         ax.set_xlim(lon0, lon1)
         ax.set_ylim(lat0, lat1)
         ax.set_aspect("equal", adjustable="box")
@@ -179,6 +179,13 @@ def map_chart(points: Sequence[tuple[str, float, float, int]], salt: str = "map"
             ax.annotate(clean(f"{label} ({n})"), (lon, lat), fontsize=7, xytext=(4, 3),
                         textcoords="offset points")  # fmt: skip
         return to_svg(fig)
+
+
+def _map_size(lon_span: float, lat_span: float) -> tuple[float, float]:
+    """Figure inches keeping degrees square: at most 8 wide and 6 high, plus axis margins."""
+    ratio = lat_span / lon_span
+    width, height = (8.0, 8.0 * ratio) if 8.0 * ratio <= 6.0 else (6.0 / ratio, 6.0)
+    return max(width, 3.0) + 0.9, max(height, 2.0) + 0.7
 
 
 def _frame(values: Sequence[float], low: float, high: float) -> tuple[float, float]:
@@ -193,6 +200,10 @@ def period_x(period: str) -> float:
     return int(year) + ((int(month) - 1) / 12 if month else 0.0)
 
 
-def _year_axis(ax: Any) -> None:
+def _year_axis(ax: Any, xs: Sequence[float]) -> None:
+    pad = 0.6 if max(xs) - min(xs) >= 2 else 1.5  # room for at least two integer ticks
+    ax.set_xlim(min(xs) - pad, max(xs) + pad)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=12, integer=True))
+    ax.xaxis.get_major_formatter().set_useOffset(False)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.tick_params(axis="x", labelsize=7)

@@ -63,22 +63,17 @@ class ActorRef:
     country: str | None = None
 
     def matches(self, entity: Entity) -> bool:
-        return _matches(self, entity)
-
-
-@lru_cache(maxsize=1 << 16)
-def _matches(ref: ActorRef, entity: Entity) -> bool:
-    """Memoised: the same few entities recur in every event of a large table."""
-    if ref.entity_id is not None and entity.id is not None:
-        if entity.id == ref.entity_id:
+        if self.entity_id is not None and entity.id is not None:
+            if entity.id == self.entity_id:
+                return True
+        elif _lower(entity.name) in self.names or _lower(entity.text) in self.names:
             return True
-    elif _lower(entity.name) in ref.names or _lower(entity.text) in ref.names:
-        return True
-    if ref.country is not None and entity.country == ref.country:
-        return entity.sector is None or entity.sector in STATE_SECTORS
-    return False
+        if self.country is not None and entity.country == self.country:
+            return entity.sector is None or entity.sector in STATE_SECTORS
+        return False
 
 
+@lru_cache(maxsize=1 << 14)
 def _lower(text: str | None) -> str:
     return (text or "").strip().casefold()
 

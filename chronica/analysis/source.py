@@ -26,11 +26,16 @@ class EventTable:
 
 
 def load_events(db: str | Path) -> EventTable:
-    """Read all events and their groups from the database at ``db`` (opened read-only)."""
+    """Read all events and their groups from the database at ``db`` (opened read-only).
+
+    Event ids are keys (links and anchors use them): a repeated id keeps its first record.
+    """
     with Store.open(db, read_only=True) as store:
-        events = tuple(store.iter_events())
+        unique: dict[str, Event] = {}
+        for ev in store.iter_events():
+            unique.setdefault(ev.id, ev)
         groups = store.group_of()
-    return EventTable(events, groups)
+    return EventTable(tuple(unique.values()), groups)
 
 
 def resolve_name(name: str, settings: Settings | None = None) -> ActorRef:

@@ -116,13 +116,13 @@ def entity_at(ctx: BlockContext, head: Token) -> Entity:
 
 def _speaker_head(tok: Token, lex: Lexicon) -> Token:
     """ "The army's statement" and "a statement by the army" name the army."""
-    if tok.lower_ not in lex.speech_nouns and tok.lemma_.lower() not in lex.speech_nouns:
+    if tok.text.lower() not in lex.speech_nouns and tok.lemma_.lower() not in lex.speech_nouns:
         return tok
     for c in tok.children:
         if c.dep_ in {"poss", "compound", "nmod"} and c.pos_ in _NOMINAL | {"PRON"}:
             return c
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}:
+        if c.dep_ == "prep" and c.text.lower() in {"by", "from", "of"}:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
@@ -131,7 +131,7 @@ def _speaker_head(tok: Token, lex: Lexicon) -> Token:
 
 def _antecedent(tok: Token) -> Token:
     """A relative pronoun stands for the noun its relative clause modifies."""
-    if tok.lower_ not in _RELATIVE:
+    if tok.text.lower() not in _RELATIVE:
         return tok
     for anc in tok.ancestors:
         if anc.dep_ == "relcl":
@@ -218,7 +218,7 @@ def _hedges_at(ctx: BlockContext, tok: Token, is_trigger: bool, lex: Lexicon) ->
     """Hedges attached to a token of the trigger's own clause."""
     cues: list[Cue] = []
     for c in tok.children:
-        low = c.lower_
+        low = c.text.lower()
         certainty = lex.hedge_adverbs.get(low)
         if certainty is not None:
             cues.append(Cue(certainty, c.text, "hedge", None, f"adverb {c.text!r} on {tok.text!r}"))
@@ -241,7 +241,7 @@ def _actor_hedges(subject: Token, lex: Lexicon) -> list[Cue]:
     subject phrase are parse slips of clause adverbs (common in upper-case copy)."""
     cues: list[Cue] = []
     for t in subject.subtree:
-        low = t.lower_
+        low = t.text.lower()
         if _inside_clause(t, subject):
             continue
         if low in lex.hedge_adverbs:
@@ -273,7 +273,7 @@ def _inside_clause(tok: Token, top: Token) -> bool:
 def _according(ctx: BlockContext, tok: Token, lex: Lexicon) -> list[Cue]:
     cues: list[Cue] = []
     for c in tok.children:
-        if c.lower_ not in lex.according:
+        if c.text.lower() not in lex.according:
             continue
         source = _according_source(c)
         speaker = _speaker(ctx, source, lex)
@@ -284,7 +284,7 @@ def _according(ctx: BlockContext, tok: Token, lex: Lexicon) -> list[Cue]:
 
 def _according_source(according: Token) -> Token | None:
     for to in according.children:
-        if to.lower_ == "to":
+        if to.text.lower() == "to":
             for g in to.children:
                 if g.dep_ == "pobj":
                     return g
@@ -309,7 +309,9 @@ def _frame_at(
     tok = step.token
     if step.via == "nsubjpass" and is_passive(tok):
         # "The bombing was blamed on X": the event is the subject of a passive accusation.
-        passive = lex.passive_verbs.get(tok.lemma_.lower()) or lex.passive_verbs.get(tok.lower_)
+        passive = lex.passive_verbs.get(tok.lemma_.lower()) or lex.passive_verbs.get(
+            tok.text.lower()
+        )
         if passive is None or step.child.i != trigger.i:
             return None
         speaker = _speaker(ctx, agent_of(tok), lex)
@@ -321,7 +323,7 @@ def _frame_at(
         who = f" on {held.text!r}" if held is not None else ""
         return Cue("alleged", tok.text, "frame", None, f"{tok.text!r} pins it{who}")
     if tok.pos_ in _NOMINAL:
-        cls = lex.frame_nouns.get(tok.lower_) or lex.frame_nouns.get(tok.lemma_.lower())
+        cls = lex.frame_nouns.get(tok.text.lower()) or lex.frame_nouns.get(tok.lemma_.lower())
         if cls is None or step.via not in {"acl", "ccomp", "prep"}:
             return None
         speaker = _noun_speaker(ctx, tok, lex)
@@ -332,11 +334,13 @@ def _frame_at(
     responsibility = _responsibility(ctx, step, lex)
     if responsibility is not None:
         return responsibility
-    cls = lex.frame_verbs.get(tok.lemma_.lower()) or lex.frame_verbs.get(tok.lower_)
+    cls = lex.frame_verbs.get(tok.lemma_.lower()) or lex.frame_verbs.get(tok.text.lower())
     if cls is None:
         return None
     if is_passive(tok):
-        passive = lex.passive_verbs.get(tok.lemma_.lower()) or lex.passive_verbs.get(tok.lower_)
+        passive = lex.passive_verbs.get(tok.lemma_.lower()) or lex.passive_verbs.get(
+            tok.text.lower()
+        )
         speaker = _speaker(ctx, agent_of(tok), lex)
         who = f" by {speaker.entity.text!r}" if speaker else ""
         certainty = passive or _FRAME_CERTAINTY[cls]
@@ -351,7 +355,7 @@ def _frame_at(
         and _is_doer(ctx, speaker, tok, trigger, cand, lex)
     ):
         return Cue("claimed", tok.text, "frame", speaker, note + "; the speaker is the doer")
-    takes_on = tok.lemma_.lower() in lex.claim_verbs or tok.lower_ in lex.claim_verbs
+    takes_on = tok.lemma_.lower() in lex.claim_verbs or tok.text.lower() in lex.claim_verbs
     if takes_on and step.via in {"dobj", "obj"} and step.child.i == trigger.i:
         # "The front claimed the attack": claiming an act is taking it on.
         return Cue("claimed", tok.text, "frame", speaker, f"{tok.text!r}{who} takes the act on")
@@ -365,12 +369,16 @@ def _responsibility(ctx: BlockContext, step: Step, lex: Lexicon) -> Cue | None:
     """ "X claimed/denied/took responsibility for the attack"."""
     tok = step.token
     obj = next(
-        (c for c in tok.children if c.dep_ in {"dobj", "obj"} and c.lower_ in lex.responsibility),
+        (
+            c
+            for c in tok.children
+            if c.dep_ in {"dobj", "obj"} and c.text.lower() in lex.responsibility
+        ),
         None,
     )
     if obj is None:
         return None
-    lemma, low = tok.lemma_.lower(), tok.lower_
+    lemma, low = tok.lemma_.lower(), tok.text.lower()
     cls = lex.frame_verbs.get(lemma) or lex.frame_verbs.get(low)
     if (
         cls is None
@@ -403,7 +411,7 @@ def _noun_speaker(ctx: BlockContext, noun: Token, lex: Lexicon) -> Speaker | Non
         if c.dep_ in {"poss", "compound", "nmod"}:
             return _speaker(ctx, c, lex)
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+        if c.dep_ == "prep" and c.text.lower() in {"by", "from"}:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return _speaker(ctx, g, lex)
@@ -420,9 +428,10 @@ def _side_frames(
         if path_child is not None and c.i == path_child.i:
             continue
         if c.dep_ == "parataxis" or (
-            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
+            c.dep_ == "advcl"
+            and any(g.dep_ == "mark" and g.text.lower() == "as" for g in c.children)
         ):
-            cls = lex.frame_verbs.get(c.lemma_.lower()) or lex.frame_verbs.get(c.lower_)
+            cls = lex.frame_verbs.get(c.lemma_.lower()) or lex.frame_verbs.get(c.text.lower())
             if cls is None or c.pos_ not in _VERBAL:
                 continue
             speaker = _verb_speaker(ctx, c, lex)
@@ -454,12 +463,16 @@ def _quote_cue(ctx: BlockContext, trigger: Token, lex: Lexicon) -> Cue | None:
             continue
         if any(s <= tok.i < e for s, e in ctx.quotes):
             continue
-        cls = lex.frame_verbs.get(tok.lemma_.lower()) or lex.frame_verbs.get(tok.lower_)
+        cls = lex.frame_verbs.get(tok.lemma_.lower()) or lex.frame_verbs.get(tok.text.lower())
         if cls is not None and (best is None or abs(tok.i - trigger.i) < abs(best.i - trigger.i)):
             best = tok
     if best is None:
         return Cue("reported", "quotation marks", "quote", None, "quoted without a named speaker")
-    cls = lex.frame_verbs.get(best.lemma_.lower()) or lex.frame_verbs.get(best.lower_) or "report"
+    cls = (
+        lex.frame_verbs.get(best.lemma_.lower())
+        or lex.frame_verbs.get(best.text.lower())
+        or "report"
+    )
     speaker = _verb_speaker(ctx, best, lex)
     who = f" {speaker.entity.text!r}" if speaker else " an unnamed speaker"
     return Cue(
@@ -473,7 +486,7 @@ def _sentence_cue(
     """A sentence-wide cue ("suspected", "allegedly", "claims") that reaches the event because
     it does not clearly scope elsewhere."""
     for tok in sent:
-        if tok.lower_ in lex.according and not _scopes_elsewhere(tok, trigger):
+        if tok.text.lower() in lex.according and not _scopes_elsewhere(tok, trigger):
             speaker = _speaker(ctx, _according_source(tok), lex)
             who = f" {speaker.entity.text!r}" if speaker else ""
             return Cue(
@@ -483,7 +496,7 @@ def _sentence_cue(
                 speaker,
                 f"according to{who} in the sentence",
             )
-        key = lex.sentence_wide.get(tok.lower_)
+        key = lex.sentence_wide.get(tok.text.lower())
         if key is None or tok.i == trigger.i:
             continue
         if _scopes_elsewhere(tok, trigger):
@@ -508,11 +521,23 @@ def _sentence_cue(
     return None
 
 
+def _self_cue(ctx: BlockContext, trigger: Token, lex: Lexicon) -> list[Cue]:
+    """The event is the cue itself ("X is suspected of ...", "X claims ..."): the suspicion is
+    unattributed ('suspected'); a claim is its speaker's own statement ('claimed')."""
+    key = lex.sentence_wide.get(trigger.text.lower())
+    if key is None:
+        return []
+    speaker = _verb_speaker(ctx, trigger, lex) if trigger.pos_ in _VERBAL else None
+    note = f"the event is the cue {trigger.text!r} itself"
+    certainty: Certainty = "claimed" if key == "claims" else cast(Certainty, key)
+    return [Cue(certainty, trigger.text, "hedge", speaker, note)]
+
+
 def _first_person(trigger: Token, lex: Lexicon) -> Token | None:
     """The first-person subject of the event's own verb ("we attacked"), if any."""
     verb = _event_verb(trigger, lex)
     subject = subject_of(verb) if verb is not None else None
-    if subject is not None and subject.lower_ in lex.first_person:
+    if subject is not None and subject.text.lower() in lex.first_person:
         return subject
     return None
 
@@ -523,10 +548,8 @@ def _event_verb(trigger: Token, lex: Lexicon) -> Token | None:
     if trigger.pos_ in _VERBAL:
         return trigger
     head = trigger.head
-    if trigger.dep_ in {"dobj", "obj"} and head.pos_ in _VERBAL:
-        if head.lemma_.lower() in lex.support or head.lower_ in lex.support:
-            return head
-    return None
+    governed = trigger.dep_ in {"dobj", "obj"} and head.pos_ in _VERBAL
+    return head if governed and _is(head, lex.support) else None
 
 
 def _scopes_elsewhere(cue: Token, trigger: Token) -> bool:
@@ -586,7 +609,7 @@ class Governor:
 
 def _is(tok: Token, forms: frozenset[str] | object) -> bool:
     assert isinstance(forms, frozenset)
-    return tok.lemma_.lower() in forms or tok.lower_ in forms
+    return tok.lemma_.lower() in forms or tok.text.lower() in forms
 
 
 def governors(trigger: Token, steps: Sequence[Step], lex: Lexicon) -> list[Governor]:
@@ -615,7 +638,7 @@ def governors(trigger: Token, steps: Sequence[Step], lex: Lexicon) -> list[Gover
 
 def _modality_class(tok: Token, via: str, lex: Lexicon) -> str | None:
     """The modality class of a verb or noun governing the event over ``via``."""
-    lemma, low = tok.lemma_.lower(), tok.lower_
+    lemma, low = tok.lemma_.lower(), tok.text.lower()
     if tok.pos_ in _VERBAL and via in _MODALITY_VIA:
         cls = lex.modality_verbs.get(lemma) or lex.modality_verbs.get(low)
         if cls is not None and (via in {"xcomp", "ccomp"} or not _is(tok, lex.xcomp_only)):
@@ -638,20 +661,24 @@ def _modality(chain: Sequence[Governor], sent: Span, lex: Lexicon) -> ModalityFi
         if gov.kind == "complement":
             break
         for c in tok.children:
-            if c.dep_ in {"amod", "compound"} and c.lower_ in lex.modality_adjectives:
-                cls = lex.modality_adjectives[c.lower_]
+            if c.dep_ in {"amod", "compound"} and c.text.lower() in lex.modality_adjectives:
+                cls = lex.modality_adjectives[c.text.lower()]
                 return _finding(cls, c.text, f"{c.text!r} modifies {tok.text!r}")
     for gov in clause:
         for c in gov.token.children:
-            if c.dep_ == "mark" and c.lower_ in lex.condition_marks and gov.token.pos_ in _VERBAL:
+            if (
+                c.dep_ == "mark"
+                and c.text.lower() in lex.condition_marks
+                and gov.token.pos_ in _VERBAL
+            ):
                 return _finding("hypothetical", c.text, f"the event is the condition {c.text!r}")
     consequent = next((m for g in clause for m in _condition_of(g.token, lex)), None)
-    in_sentence = any(t.dep_ == "mark" and t.lower_ in lex.condition_marks for t in sent)
+    in_sentence = any(t.dep_ == "mark" and t.text.lower() in lex.condition_marks for t in sent)
     for gov in clause:
         for c in gov.token.children:
             if c.dep_ != "aux":
                 continue
-            low = c.lower_
+            low = c.text.lower()
             if low in lex.future or low in lex.conditional:
                 if consequent is not None:
                     note = f"{c.text!r} under the condition {consequent.text!r}"
@@ -670,7 +697,7 @@ def _condition_of(tok: Token, lex: Lexicon) -> list[Token]:
         for c in tok.children
         if c.dep_ == "advcl"
         for m in c.children
-        if m.dep_ == "mark" and m.lower_ in lex.condition_marks
+        if m.dep_ == "mark" and m.text.lower() in lex.condition_marks
     ]
 
 
@@ -697,9 +724,9 @@ def _negation(chain: Sequence[Governor], cand: EventCandidate, lex: Lexicon) -> 
         ):
             return tok.text
         for c in tok.children:
-            if c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in lex.negation):
+            if c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.text.lower() in lex.negation):
                 return c.text
-        if tok.head.lower_ == "without" and tok.dep_ in {"pcomp", "pobj"}:
+        if tok.head.text.lower() == "without" and tok.dep_ in {"pcomp", "pobj"}:
             return tok.head.text
     return None
 
@@ -726,6 +753,8 @@ def analyse(ctx: BlockContext, cand: EventCandidate, lex: Lexicon) -> Analysis:
         quote = _quote_cue(ctx, trigger, lex)
         if quote is not None:
             cues.append(quote)
+    if not cues:
+        cues += _self_cue(ctx, trigger, lex)
     if not cues:
         sentence = _sentence_cue(ctx, trigger, sent, cand, lex)
         if sentence is not None:

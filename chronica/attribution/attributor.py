@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from chronica.attribution.analysis import Analysis, BlockContext, analyse
-from chronica.attribution.blame import CounterClaim, find_counter_claims, is_blame_event, refers_to
+from chronica.attribution.blame import (
+    CounterClaim,
+    find_counter_claims,
+    is_blame_event,
+    is_counter_claim,
+    refers_to,
+)
 from chronica.attribution.followup import Statement, find_statements, first_statement, overrides
 from chronica.attribution.lexicon import Lexicon, load_lexicon
 from chronica.attribution.provenance import find_republication
@@ -43,14 +49,20 @@ class Attributor:
             return []
         contexts = _contexts(parsed, candidates, mentions)
         firsts = {b.index: b.first_sentence for b in parsed.blocks}
-        claims: list[CounterClaim] = []
+        blames: list[CounterClaim] = []
         for index, block_ctx in contexts.items():
-            claims += find_counter_claims(block_ctx, index, firsts[index], self.lexicon)
-        statements = (
-            find_statements(contexts, firsts, self.lexicon)
-            if any(c.event.plover == "ASSAULT" for c in candidates)
-            else []
-        )
+            blames += find_counter_claims(block_ctx, index, firsts[index], self.lexicon)
+        claims = [c for c in blames if is_counter_claim(c, candidates)]
+        disputed = {(c.block, c.referent) for c in claims}
+        statements = [
+            s
+            for s in (
+                find_statements(contexts, firsts, self.lexicon)
+                if any(c.event.plover == "ASSAULT" for c in candidates)
+                else []
+            )
+            if (s.block, s.token) not in disputed
+        ]
         results: list[AttributionResult] = []
         for cand in candidates:
             ctx = contexts.get(cand.block)
@@ -58,7 +70,13 @@ class Attributor:
                 results.append(_unplaced(cand))
                 continue
             analysis = analyse(ctx, cand, self.lexicon)
-            analysis = _with_statement(analysis, first_statement(statements, cand))
+            trigger = (
+                ctx.doc[cand.trigger_start].text.lower()
+                if cand.trigger_start < len(ctx.doc)
+                else ""
+            )
+            statement = first_statement(statements, cand, trigger, self.lexicon)
+            analysis = _with_statement(analysis, statement)
             results.append(_with_counter_claims(analysis, cand, claims))
         return results
 
@@ -115,7 +133,7 @@ def _with_counter_claims(
                     attribution, certainty="reported", claimant=claim.blamer, cue=claim.verb_text
                 )
                 reason = (
-                    f"reported: the accusation is {claim.blamer.text!r}'s own counter-claim "
+                    f"reported: the accusation is the counter-claim of {claim.blamer.text!r} "
                     f"(blames {claim.referent_text} on {claim.blamed.text!r})"
                 )
         elif refers_to(claim, cand):

@@ -7,6 +7,7 @@ the text gives them, and their reason names the dispute.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -47,7 +48,7 @@ def find_counter_claims(
     doc: Doc = ctx.doc
     for n, sent in enumerate(doc.sents):
         for tok in sent:
-            prep = lex.blame_verbs.get(tok.lemma_.lower()) or lex.blame_verbs.get(tok.lower_)
+            prep = lex.blame_verbs.get(tok.lemma_.lower()) or lex.blame_verbs.get(tok.text.lower())
             if prep is None:
                 continue
             claim = _counter_claim(ctx, tok, prep, lex, block, first_sentence + n)
@@ -63,7 +64,7 @@ def _counter_claim(
     blamed = _pobj(verb, prep)
     if obj is None or blamed is None:
         return None
-    if obj.lower_ not in lex.incident_nouns and obj.lemma_.lower() not in lex.incident_nouns:
+    if obj.text.lower() not in lex.incident_nouns and obj.lemma_.lower() not in lex.incident_nouns:
         return None
     subject = subject_of(verb)
     start = min(t.i for t in obj.subtree)
@@ -76,37 +77,58 @@ def _counter_claim(
         referent_text=ctx.doc[start : obj.i + 1].text,
         blamer=entity_at(ctx, subject) if subject is not None else None,
         blamer_head=subject.i if subject is not None else None,
-        blamed=entity_at(ctx, blamed),
+        blamed=entity_at(ctx, _named(blamed)),
     )
+
+
+def _named(noun: Token) -> Token:
+    """ "a splinter group, Peykar": the apposed name stands for the noun."""
+    return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), noun)
 
 
 def _pobj(verb: Token, prep: str) -> Token | None:
     for c in verb.children:
-        if c.dep_ in {"prep", "dative"} and c.lower_ == prep:
+        if c.dep_ in {"prep", "dative"} and c.text.lower() == prep:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
     return None
 
 
-def refers_to(claim: CounterClaim, cand: EventCandidate) -> bool:
-    """Is the candidate one of the incidents the counter-claim blames on someone else?"""
+def _in_window(claim: CounterClaim, cand: EventCandidate) -> bool:
+    """The candidate is in the blame sentence before the verb, or up to WINDOW sentences before."""
     if cand.block != claim.block:
         return False
-    if cand.trigger_start <= claim.verb < cand.trigger_end:
+    if not claim.sentence_index - WINDOW <= cand.sentence_index <= claim.sentence_index:
+        return False
+    return cand.sentence_index < claim.sentence_index or cand.trigger_start < claim.verb
+
+
+def is_counter_claim(claim: CounterClaim, candidates: Sequence[EventCandidate]) -> bool:
+    """A blame is a counter-claim when the blamer is the doer of a violent event it refers to
+    ("the group carried out bombings ... now blames these attacks on a splinter group"); a
+    blame by a third party ("police blamed the attack on the FMLN") is an accusation."""
+    if claim.blamer is None:
+        return False
+    blamer = claim.blamer
+    return any(
+        _in_window(claim, c)
+        and c.event.plover == "ASSAULT"
+        and any(
+            same_entity(blamer, m.entity) or m.start <= (claim.blamer_head or -1) < m.end
+            for m in c.actor
+        )
+        for c in candidates
+    )
+
+
+def refers_to(claim: CounterClaim, cand: EventCandidate) -> bool:
+    """Is the candidate one of the violent incidents the counter-claim blames on someone else?"""
+    if cand.block != claim.block or cand.trigger_start <= claim.verb < cand.trigger_end:
         return False
     if cand.trigger_start <= claim.referent < cand.trigger_end:
         return True
-    if not claim.sentence_index - WINDOW <= cand.sentence_index <= claim.sentence_index:
-        return False
-    if cand.sentence_index == claim.sentence_index and cand.trigger_start > claim.verb:
-        return False
-    if cand.event.plover == "ASSAULT":
-        return True
-    return claim.blamer is not None and any(
-        same_entity(claim.blamer, m.entity) or m.start <= (claim.blamer_head or -1) < m.end
-        for m in cand.actor
-    )
+    return cand.event.plover == "ASSAULT" and _in_window(claim, cand)
 
 
 def is_blame_event(claim: CounterClaim, cand: EventCandidate) -> bool:

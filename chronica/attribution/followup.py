@@ -48,7 +48,7 @@ def find_statements(
         sentence_starts = [s.start for s in ctx.doc.sents]
         for tok in ctx.doc:
             if tok.pos_ != "NOUN" or (
-                tok.lower_ not in lex.incident_nouns
+                tok.text.lower() not in lex.incident_nouns
                 and tok.lemma_.lower() not in lex.incident_nouns
             ):
                 continue
@@ -79,9 +79,13 @@ def find_statements(
     return out
 
 
-def applies(statement: Statement, cand: EventCandidate) -> bool:
-    """Does the statement speak about this earlier event's perpetrator?"""
+def applies(statement: Statement, cand: EventCandidate, trigger: str, lex: Lexicon) -> bool:
+    """Does the statement speak about this earlier event's perpetrator? ``trigger`` is the
+    event's trigger word, lower case."""
     if cand.event.plover != "ASSAULT":
+        return False
+    noun = statement.text.lower()
+    if noun not in lex.generic_incidents and not lex.families(noun) & lex.families(trigger):
         return False
     if statement.block == cand.block and cand.trigger_start <= statement.token < cand.trigger_end:
         return False
@@ -104,9 +108,11 @@ def applies(statement: Statement, cand: EventCandidate) -> bool:
     )
 
 
-def first_statement(statements: Sequence[Statement], cand: EventCandidate) -> Statement | None:
+def first_statement(
+    statements: Sequence[Statement], cand: EventCandidate, trigger: str, lex: Lexicon
+) -> Statement | None:
     """The earliest statement after the event that speaks about its perpetrator."""
-    return next((s for s in statements if applies(s, cand)), None)
+    return next((s for s in statements if applies(s, cand, trigger, lex)), None)
 
 
 def overrides(statement: Statement, certainty: str) -> bool:

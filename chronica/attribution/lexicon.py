@@ -27,6 +27,10 @@ MODALITY_CLASSES: tuple[str, ...] = (
 )  # fmt: skip
 
 
+#: Incident families of follow-up statements.
+FAMILIES: tuple[str, ...] = ("bombing", "killing", "kidnapping", "arson", "attack")
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """All cue words, keyed by lower-cased surface form or lemma."""
@@ -41,6 +45,8 @@ class Lexicon:
     responsibility_verbs: Mapping[str, str]  # verb form -> lemma ("took responsibility")
     blame_verbs: Mapping[str, str]  # verb form -> preposition naming the party blamed
     incident_nouns: frozenset[str]
+    incident_families: Mapping[str, tuple[str, ...]]  # family -> stems
+    generic_incidents: frozenset[str]
     hedge_adverbs: Mapping[str, Certainty]  # adverb -> certainty
     hedge_modals: Mapping[str, Certainty]  # modal -> certainty
     hedge_adjectives: Mapping[str, Certainty]  # adjective -> certainty
@@ -61,9 +67,9 @@ class Lexicon:
     negation: frozenset[str]
     republication: tuple[re.Pattern[str], ...]
 
-    def verb_class(self, table: Mapping[str, str], lemma: str, lower: str) -> str | None:
-        """The class of a verb given its lemma and surface form (either may match)."""
-        return table.get(lemma) or table.get(lower)
+    def families(self, word: str) -> frozenset[str]:
+        """The incident families a lower-case word belongs to (by stem)."""
+        return frozenset(f for f, stems in self.incident_families.items() if word.startswith(stems))
 
 
 def inflections(lemma: str) -> set[str]:
@@ -200,6 +206,11 @@ def load_lexicon() -> Lexicon:
         ),
         blame_verbs=_blame_table(rep, irregular),
         incident_nouns=_words(rep, "incident_nouns", "reporting.yaml"),
+        incident_families={
+            k: tuple(v)
+            for k, v in _classed(rep, "incident_families", FAMILIES, "reporting.yaml").items()
+        },
+        generic_incidents=_words(rep, "generic_incidents", "reporting.yaml"),
         hedge_adverbs=_certain(_classed(hed, "adverbs", CERTAINTIES, "hedges.yaml")),
         hedge_modals=_certain(_classed(hed, "modals", CERTAINTIES, "hedges.yaml")),
         hedge_adjectives=_certain(_classed(hed, "adjectives", CERTAINTIES, "hedges.yaml")),

@@ -124,7 +124,7 @@ def is_passive(verb: Token) -> bool:
 
 
 def is_pronoun(tok: Token) -> bool:
-    return tok.lower_ in _PRONOUNS
+    return tok.text.lower() in _PRONOUNS
 
 
 def noun_phrase(tok: Token) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -114,13 +114,12 @@ def read_tml(path: Path) -> list[Timex]:
     ]
 
 
-def read_timebank(directory: Path) -> Iterator[Timex]:
-    """Every scored TIMEX3 in the ``.tml`` files of a directory, file by file (sorted)."""
+def timebank_files(directory: Path) -> list[Path]:
+    """The ``.tml`` files of a directory, sorted; GoldError when there are none."""
     files = sorted(directory.glob("*.tml"))
     if not files:
         raise GoldError(f"{directory}: no .tml files")
-    for path in files:
-        yield from read_tml(path)
+    return files
 
 
 def parse_gwn_line(line: str, doc_id: str) -> list[Toponym]:
@@ -141,13 +140,13 @@ def parse_gwn_line(line: str, doc_id: str) -> list[Toponym]:
     return out
 
 
-def read_geowebnews(path: Path) -> Iterator[Toponym]:
+def read_geowebnews(path: Path) -> list[list[Toponym]]:
+    """The toponyms of each article (one line each) of ``gwn_full.txt``."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise GoldError(f"{path}: cannot read: {exc}") from exc
-    for n, line in enumerate(lines, start=1):
-        yield from parse_gwn_line(line, f"gwn-{n}")
+    return [parse_gwn_line(line, f"gwn-{n}") for n, line in enumerate(lines, start=1)]
 
 
 def score_toponym(toponym: Toponym, predicted: tuple[float, float] | None) -> RecordScore:

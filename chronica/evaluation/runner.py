@@ -23,9 +23,10 @@ from chronica.evaluation.components import (
     Normalizer,
     ToponymResolver,
     read_geowebnews,
-    read_timebank,
+    read_tml,
     score_geowebnews,
     score_timebank,
+    timebank_files,
 )
 from chronica.evaluation.gold import (
     parse_acled,
@@ -279,23 +280,18 @@ def evaluate_timebank(
     directory = request.gold or request.data_dir / COMPONENT_PATHS["timebank"]
     if not directory.is_dir():
         raise GoldError(f"TimeBank directory not found: {directory}")
-    timexes = list(read_timebank(directory))
-    docs = sorted({t.doc_id for t in timexes})
-    if request.limit is not None:
-        keep = set(docs[: request.limit])
-        timexes = [t for t in timexes if t.doc_id in keep]
-        docs = sorted(keep)
-    scores = []
+    files = timebank_files(directory)[: request.limit]
+    scores: list[RecordScore] = []
     errors = 0
-    for i, timex in enumerate(timexes):
+    for i, path in enumerate(files):
         try:
-            scores.extend(score_timebank([timex], normalize))
+            scores.extend(score_timebank(read_tml(path), normalize))
         except ChronicaError:
             errors += 1
         if on_progress is not None:
-            on_progress(i + 1, len(timexes))
+            on_progress(i + 1, len(files))
     metrics, confusion = aggregate(scores)
-    return EvalReport("timebank", len(docs), errors, 0, perf_counter() - started, metrics,
+    return EvalReport("timebank", len(files), errors, 0, perf_counter() - started, metrics,
                       confusion)  # fmt: skip
 
 
@@ -312,19 +308,14 @@ def evaluate_geowebnews(
     path = request.gold or request.data_dir / COMPONENT_PATHS["geowebnews"]
     if not path.is_file():
         raise GoldError(f"GeoWebNews file not found: {path}")
-    toponyms = list(read_geowebnews(path))
-    docs = list(dict.fromkeys(t.doc_id for t in toponyms))
-    if request.limit is not None:
-        keep = set(docs[: request.limit])
-        toponyms = [t for t in toponyms if t.doc_id in keep]
-        docs = [d for d in docs if d in keep]
-    scores = []
-    for i, toponym in enumerate(toponyms):
-        scores.extend(score_geowebnews([toponym], resolve))
+    articles = read_geowebnews(path)[: request.limit]
+    scores: list[RecordScore] = []
+    for i, toponyms in enumerate(articles):
+        scores.extend(score_geowebnews(toponyms, resolve))
         if on_progress is not None:
-            on_progress(i + 1, len(toponyms))
+            on_progress(i + 1, len(articles))
     metrics, _ = aggregate(scores)
-    return EvalReport("geowebnews", len(docs), 0, 0, perf_counter() - started, metrics)
+    return EvalReport("geowebnews", len(articles), 0, 0, perf_counter() - started, metrics)
 
 
 # --------------------------------------------------------------------------- entry points

@@ -40,7 +40,7 @@ _MEANS_PREPS = ("in", "by", "with", "during", "from")
 _PHRASE_DEPS = frozenset(
     {"dobj", "prep", "pobj", "prt", "xcomp", "compound", "amod", "aux", "oprd", "attr", "dative",
      "pcomp", "advmod", "npadvmod", "nsubjpass", "acomp", "nmod", "dep", "neg", "poss", "det",
-     "nummod", "quantmod", "agent"}
+     "nummod", "quantmod", "agent", "conj"}
 )  # fmt: skip
 _BACKGROUND_PREPS = frozenset(
     {"since", "after", "before", "following", "during", "amid", "despite", "over", "because",
@@ -51,6 +51,9 @@ _BACKGROUND_MARKS = frozenset(
      "once", "whereas"}
 )  # fmt: skip
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+_NOT_ACTORS = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +187,8 @@ class EventMatcher:
                     if candidates:
                         break
             elif pos in _NOUN_POS:
-                if pos == "PROPN" and tok.ent_type_ and index.covering(tok.i):
-                    continue  # part of a name ("Protest Party")
+                if pos == "PROPN" and (tok.ent_type_ or index.covering(tok.i)):
+                    continue  # part of a name or date ("Protest Party", "March")
                 candidates = self.patterns.noun_index.get(_lemma(tok)) or (
                     self.patterns.noun_index.get(tok.text.lower())
                 )
@@ -222,6 +225,11 @@ class EventMatcher:
 
     def _light_verb(self, noun: Token) -> tuple[Token, bool] | None:
         """The light verb governing a nominal trigger and whether it reverses the roles."""
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i != noun.i:
+            verb = noun.head  # "a clash took place", "fighting erupted"
+            options = self.grammar.occurrence_verbs.get(_lemma(verb))
+            if _light_options_fit(verb, None, options):
+                return verb, False
         gov = syntax.governing_verb(noun)
         if gov is None:
             for c in noun.children:  # "the attack carried out by X"
@@ -307,6 +315,8 @@ class EventMatcher:
                 del coded[i]
                 continue
             frame = governor if isinstance(governor, str) else self._modal_frame(inner.match.token)
+            if frame is None and inner.match.light is not None:  # "will give a grant"
+                frame = self._modal_frame(inner.match.light)
             if frame is not None:
                 coded[i] = self._recode_own(inner, frame)
         return list(coded.values())
@@ -353,6 +363,9 @@ class EventMatcher:
         return None
 
     def _modal_frame(self, tok: Token) -> str | None:
+        """The frame of a modal on the verb; none for perfects ("may have been killed")."""
+        if any(c.dep_ == "aux" and _lemma(c) == "have" for c in tok.children):
+            return None
         for c in tok.children:
             if c.dep_ == "aux":
                 frame = self.grammar.frame_modals.get(
@@ -524,7 +537,7 @@ class EventMatcher:
         pattern = match.pattern
         if pattern.nominal and match.light is not None:
             lv_subj = syntax.subject(match.light)
-            if lv_subj is not None and actor != match.reverse:
+            if lv_subj is not None and lv_subj.i != tok.i and actor != match.reverse:
                 return [lv_subj], f"subject of light verb {match.light.text!r}"
         blocked = {tok.i, *match.consumed}
         if match.light is not None:
@@ -601,7 +614,7 @@ class EventMatcher:
         seen = set(taken or ())
         for head in heads:
             for t in syntax.expand_conjuncts(head):
-                if t.i in skip:
+                if t.i in skip or t.ent_type_ in _NOT_ACTORS:
                     continue
                 lo, hi = syntax.noun_phrase(t)
                 found = index.covering(t.i) or index.within(lo, hi)
@@ -680,7 +693,7 @@ class EventMatcher:
         if not pattern.nominal:
             score = 0.55
         elif match.light is not None:
-            score = 0.5
+            score = 0.55
         elif actor.mentions or recipient.mentions:
             score = 0.4
         else:
@@ -690,8 +703,38 @@ class EventMatcher:
         score += _argument_weight(actor, 0.2, 0.1) + _argument_weight(recipient, 0.1, 0.05)
         score += pattern.confidence
         score -= 0.03 * min(syntax.depth(tok), 4)
-        score -= _background_penalty(tok)
+        score -= self._background_penalty(tok)
         return round(min(0.95, max(0.05, score)), 3)
+
+    def _background_penalty(self, tok: Token) -> float:
+        """Less confidence for actions that are only background to the sentence: conditions
+        ("if it is attacked"), purposes ("protested to demand reforms"), participle clauses
+        ("..., forcing them to leave"), time phrases ("after the bombing")."""
+        penalty = 0.0
+        clause = _clause_head(tok)
+        marks = {c.text.lower() for c in clause.children if c.dep_ == "mark"}
+        if marks & _CONDITIONAL_MARKS:
+            penalty += 0.25
+        elif marks & _BACKGROUND_MARKS:
+            penalty += 0.1
+        infinitive = any(c.dep_ == "aux" and c.text.lower() == "to" for c in clause.children)
+        head_lemma = _lemma(clause.head)
+        purpose_head = (
+            head_lemma not in self.grammar.control_verbs
+            and head_lemma not in self.grammar.frame_heads
+            and clause.head.pos_ == "VERB"
+        )
+        if infinitive and (clause.dep_ == "advcl" or (clause.dep_ == "xcomp" and purpose_head)):
+            penalty += 0.15
+        elif clause.dep_ == "advcl" and clause.tag_ == "VBG" and syntax.subject(clause) is None:
+            penalty += 0.1
+        if (
+            not syntax.is_verb(tok)
+            and tok.dep_ == "pobj"
+            and tok.head.text.lower() in _BACKGROUND_PREPS
+        ):
+            penalty += 0.15
+        return penalty
 
     def _event(self, pattern: Pattern, tok: Token) -> EventType:
         return self.ontology.event_type(
@@ -706,29 +749,6 @@ def _clause_head(tok: Token) -> Token:
         tok = tok.head
         n += 1
     return tok
-
-
-def _background_penalty(tok: Token) -> float:
-    """Less confidence for actions that are only background to the sentence: conditions ("if it
-    is attacked"), purposes ("to demand reforms"), time clauses ("after the bombing")."""
-    penalty = 0.0
-    clause = _clause_head(tok)
-    marks = {c.text.lower() for c in clause.children if c.dep_ == "mark"}
-    if marks & _CONDITIONAL_MARKS:
-        penalty += 0.25
-    elif marks & _BACKGROUND_MARKS:
-        penalty += 0.1
-    if clause.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.text.lower() == "to" for c in clause.children
-    ):
-        penalty += 0.15  # purpose infinitive
-    if (
-        not syntax.is_verb(tok)
-        and tok.dep_ == "pobj"
-        and tok.head.text.lower() in _BACKGROUND_PREPS
-    ):
-        penalty += 0.15
-    return penalty
 
 
 def _how(role: str, arg: Argument) -> str:
@@ -762,7 +782,7 @@ def _light_options_fit(
     child_words = {_lemma(c) for c in verb.children} | {c.text.lower() for c in verb.children}
     for option in options:
         fits = all(w == prep or w in child_words for w in option)
-        if fits and (option or prep is None or prep in ("in", "for", "on")):
+        if fits and (option or prep is None):
             return True
     return False
 
@@ -772,7 +792,7 @@ def _find_companions(tok: Token, companions: tuple[str, ...], noun: bool) -> fro
     and for noun phrases ancestors up to two), or None when one is missing."""
     pool: list[Token] = []
     frontier = [tok]
-    for _ in range(4):
+    for _ in range(3):
         nxt = [c for t in frontier for c in t.children if c.dep_ in _PHRASE_DEPS]
         pool.extend(nxt)
         frontier = nxt
@@ -782,7 +802,8 @@ def _find_companions(tok: Token, companions: tuple[str, ...], noun: bool) -> fro
             if up.head.i == up.i:
                 break
             up = up.head
-            pool.append(up)
+            if up.pos_ in _NOUN_POS:  # "cessation of hostilities", never a governing verb
+                pool.append(up)
     used: set[int] = set()
     for word in companions:
         hit = next(

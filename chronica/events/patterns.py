@@ -121,6 +121,7 @@ class Grammar:
     classes: Mapping[str, frozenset[str]]
     light_verbs: Mapping[str, tuple[tuple[str, ...], ...]]
     reverse_light_verbs: Mapping[str, tuple[tuple[str, ...], ...]]
+    occurrence_verbs: Mapping[str, tuple[tuple[str, ...], ...]]
     control_verbs: frozenset[str]
     frame_heads: Mapping[str, str]  # lemma -> frame
     frame_modals: Mapping[str, str]  # modal lemma -> frame
@@ -238,12 +239,10 @@ def _entry_patterns(raw: Any, grammar: Grammar, where: str) -> list[Pattern]:
     for kind in KINDS:
         for expression in _words(raw.get(kind + "s"), where, kind + "s"):
             words = _split(expression)
-            if kind == "noun_phrase":
-                head, companions = words[-1], tuple(words[:-1])
-            elif kind == "phrase":
+            if kind == "phrase":
                 head, companions = words[0], tuple(words[1:])
-            else:
-                head, companions = expression, ()
+            else:  # noun phrases and hyphenated words ("cease-fire") are headed by the last word
+                head, companions = words[-1], tuple(words[:-1])
             nominal = kind in ("noun", "noun_phrase")
             out.append(
                 Pattern(
@@ -305,6 +304,9 @@ def read_grammar(data: Any, where: str = "_grammar.yaml") -> Grammar:
         light_verbs=_phrase_map(_words(data.get("light_verbs"), where, "light_verbs")),
         reverse_light_verbs=_phrase_map(
             _words(data.get("reverse_light_verbs"), where, "reverse_light_verbs")
+        ),
+        occurrence_verbs=_phrase_map(
+            _words(data.get("occurrence_verbs"), where, "occurrence_verbs")
         ),
         control_verbs=frozenset(_words(data.get("control_verbs"), where, "control_verbs")),
         frame_heads=heads,

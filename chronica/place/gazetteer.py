@@ -50,12 +50,16 @@ class GazEntry:
 def fold(text: str) -> str:
     """Index key: accents stripped, lower case, dots dropped, hyphens and spaces collapsed."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        text = unicodedata.normalize("NFKD", text.replace("’", "'").translate(_LETTERS))
         text = "".join(c for c in text if not unicodedata.combining(c))
     words = text.lower().replace(".", "").replace("-", " ").split()
     return " ".join(_SAINTS.get(w, w) for w in words)
 
 
+_LETTERS = str.maketrans(
+    {"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ł": "l", "Ł": "L", "đ": "d",
+     "Đ": "D", "ı": "i", "ð": "d", "þ": "th", "œ": "oe", "ʿ": "", "ʾ": "", "‘": "'"}
+)  # fmt: skip
 _SAINTS = {"saint": "st", "sainte": "ste", "santo": "santo", "fort": "fort", "mount": "mt"}
 
 
@@ -162,7 +166,7 @@ def _build_index(min_population: int) -> Gazetteer:
         )  # fmt: skip
         add([city["name"]], entry)
         if city["population"] >= ALT_NAME_POPULATION:
-            alt = [a for a in city["alternatenames"] if a.isascii() and len(a) >= 3]
+            alt = [a for a in city["alternatenames"] if a.isascii() and len(a) >= 4]
             for key in {fold(a) for a in alt}:
                 alt_index[key].append(entry)
 

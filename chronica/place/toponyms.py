@@ -18,115 +18,41 @@ from spacy.tokens import Doc, Span, Token
 from chronica.nlp import ParsedDocument
 from chronica.place.gazetteer import GazEntry, Gazetteer, fold
 from chronica.records import Mention
+from chronica.time.dateline import dateline_place
 
 MAX_NGRAM = 5
 # Generic words after a name: "Mansehra city", "San Miguel Department".
 GENERIC = frozenset(
-    [
-        "city",
-        "town",
-        "village",
-        "municipality",
-        "district",
-        "department",
-        "province",
-        "region",
-        "state",
-        "county",
-        "governorate",
-        "prefecture",
-        "area",
-        "neighborhood",
-        "neighbourhood",
-        "camp",
-    ]
+    (
+        "city town village municipality district department province region state county "
+        "governorate prefecture area neighborhood neighbourhood camp"
+    ).split()
 )
 LOCATIVE = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "throughout",
-        "around",
-        "into",
-        "onto",
-        "on",
-        "to",
-        "from",
-        "within",
-        "nearby",
-        "towards",
-        "toward",
-        "off",
-        "along",
-        "between",
-        "beyond",
-    ]
+    (
+        "in at near outside inside across throughout around into onto on to from within "
+        "nearby towards toward off along between beyond through via past"
+    ).split()
 )
 # Capitalised words that are also towns somewhere but rarely mean them in news text.
 _NOT_PLACES = frozenset(
-    [
-        "police",
-        "army",
-        "government",
-        "president",
-        "minister",
-        "party",
-        "union",
-        "court",
-        "council",
-        "congress",
-        "senate",
-        "university",
-        "church",
-        "mass",
-        "peace",
-        "justice",
-        "liberty",
-        "unity",
-        "victory",
-        "hope",
-        "union",
-        "march",
-        "may",
-        "june",
-        "august",
-        "will",
-        "mobile",
-        "reading",
-        "split",
-        "nice",
-        "bath",
-        "cork",
-        "sale",
-        "deal",
-        "male",
-        "female",
-        "god",
-        "man",
-        "women",
-        "independence",
-        "republic",
-        "national",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "new",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-    ]
+    (
+        "police army government president minister party union court council congress senate "
+        "university church mass peace justice liberty unity victory hope march may june "
+        "august will mobile reading split nice bath cork sale deal male female god man women "
+        "independence republic national central north south east west new alliance front "
+        "movement coalition northern southern eastern western monday tuesday wednesday "
+        "thursday friday saturday sunday today"
+    ).split()
 )
+
+
+# Other names ("Antwerpen") are matched outside entities only for towns this large.
+_BIG_CITY = 100_000
+_DATELINE_VOTES = 2.0  # a wire story's dateline city says which country it is about
+_STRONG = frozenset({"country", "admin1"})
+# Prior population of a first-level unit whose towns could not be linked.
+_ADMIN1_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,17 +97,22 @@ def _strip(span: Span) -> Span:
     return doc[start:end]
 
 
-def _lookup(gaz: Gazetteer, span: Span) -> tuple[GazEntry, ...]:
-    found = gaz.lookup(span.text)
-    if not found:
-        found = gaz.lookup(_strip(span).text)
+def _lookup(gaz: Gazetteer, span: Span, alternates: bool) -> tuple[GazEntry, ...]:
+    """Candidates for an entity: as written, without article and type word, or (for
+    "Baghdad - Adhamiya") its first part."""
+    found = gaz.lookup(span.text, alternates=alternates)
+    found = found or gaz.lookup(_strip(span).text, alternates=alternates)
+    if not found and " - " in span.text:
+        found = gaz.lookup(span.text.split(" - ")[0], alternates=alternates)
     return tuple(found)
 
 
 def _name_start_ok(tok: Token, upper: bool) -> bool:
     if not tok.is_alpha or tok.is_stop or tok.lower_ in _NOT_PLACES:
         return False
-    return tok.is_upper if upper else tok.is_title
+    if upper:
+        return tok.is_upper
+    return tok.is_title
 
 
 def _ngram_matches(
@@ -202,7 +133,9 @@ def _ngram_matches(
             last = doc[i + n - 1]
             if any(t.i in taken for t in span) or not (last.is_alpha or last.like_num):
                 continue
-            entries = tuple(gaz.lookup(span.text, alternates=False))
+            entries = tuple(gaz.lookup(span.text, alternates=False)) or tuple(
+                e for e in gaz.lookup(span.text) if e.population >= _BIG_CITY
+            )
             if entries and _plausible(span, entries, upper):
                 match = (n, entries)
                 break
@@ -248,9 +181,10 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
             if ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
             span = _strip(ent) if len(ent) > 1 else ent
-            here.append(
-                Toponym(block.index, sent_index, span.start, span.end, span.text, _lookup(gaz, ent))
-            )
+            if len(span) == 1 and span[0].lower_ in _NOT_PLACES:
+                continue
+            entries = _lookup(gaz, ent, alternates=not upper)
+            here.append(Toponym(block.index, sent_index, span.start, span.end, span.text, entries))
             taken.update(range(ent.start, ent.end))
         for start, end, entries in _ngram_matches(gaz, sent, taken, upper):
             span = block.doc[start:end]
@@ -309,8 +243,14 @@ def _with(t: Toponym, **changes: object) -> Toponym:
 def country_evidence(
     parsed: ParsedDocument, toponyms: Sequence[Toponym], mentions: Sequence[Mention], gaz: Gazetteer
 ) -> dict[str, float]:
-    """Votes for the countries a document is about: unambiguous toponyms, demonyms, actors."""
+    """Votes for the countries a document is about: the dateline's place, unambiguous
+    toponyms, demonyms, actors."""
     votes: dict[str, float] = defaultdict(float)
+    dateline = dateline_place(parsed.document.text)
+    if dateline is not None:
+        entries = gaz.lookup(dateline)
+        if entries and entries[0].country:
+            votes[entries[0].country] += _DATELINE_VOTES
     for t in toponyms:
         countries = {e.country for e in t.candidates if e.country}
         named = [e.country for e in t.candidates if e.feature == "country" and e.country]
@@ -327,7 +267,7 @@ def country_evidence(
             if tok.is_alpha and tok.text[:1].isupper():
                 iso3 = gaz.demonym(tok.text)
                 if iso3 is not None:
-                    votes[iso3] += 1.0
+                    votes[iso3] += 0.5
     for m in mentions:
         if m.entity.country and len(m.entity.country) == 3 and m.entity.country.isalpha():
             votes[m.entity.country] += 0.5
@@ -347,26 +287,31 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _qualifier_fit(entry: GazEntry, qualifiers: Sequence[GazEntry]) -> bool:
-    """Does the entry lie in one of the qualifying places (same country, and same first-level
-    unit or near it)?"""
+def _qualifier_fit(entry: GazEntry, qualifiers: Sequence[GazEntry]) -> float:
+    """How well the entry lies in the qualifying places: 2 inside a qualifying country or
+    first-level unit, 1 near a qualifying town, 0 not at all."""
+    fit = 0.0
     for q in qualifiers:
         if q.country is None or entry.country != q.country:
             continue
         if q.feature == "country":
-            return True
+            fit = max(fit, 2.0)
+            continue
         km = _distance_km(entry, q)
         if q.feature == "admin1":
             if entry.admin1 == q.admin1 or (entry.admin1 is None and (km is None or km < 300)):
-                return True
+                fit = max(fit, 2.0)
         elif km is not None and km < 100:
-            return True
-    return False
+            fit = max(fit, 1.0)
+    return fit
 
 
 def score(entry: GazEntry, t: Toponym, votes: Mapping[str, float], total: float) -> float:
     """Prior (population, feature) + document context + qualifier fit."""
-    s = math.log10(entry.population + 10) / 2
+    population = entry.population
+    if entry.feature == "admin1" and not population:
+        population = _ADMIN1_POPULATION
+    s = math.log10(population + 10) * 0.6
     exact = fold(entry.name) == fold(t.text)
     if entry.feature == "country":
         s += 4.0 if exact else 3.0
@@ -375,9 +320,9 @@ def score(entry: GazEntry, t: Toponym, votes: Mapping[str, float], total: float)
     elif entry.source == "site":
         s += 3.0
     if total and entry.country:
-        s += 4.0 * votes.get(entry.country, 0) / total
-    if t.qualifiers and _qualifier_fit(entry, t.qualifiers):
-        s += 6.0
+        s += 3.0 * votes.get(entry.country, 0) / total
+    if t.qualifiers:
+        s += 3.0 * _qualifier_fit(entry, t.qualifiers)
     if entry.lat is None:
         s -= 0.5
     return s
@@ -387,15 +332,17 @@ def resolve_toponym(t: Toponym, votes: Mapping[str, float]) -> ResolvedToponym:
     """Pick the best candidate of one toponym, saying why (and what else it could be)."""
     total = float(sum(votes.values()))
     fitting = [e for e in t.candidates if not t.qualifiers or _qualifier_fit(e, t.qualifiers)]
-    if not fitting and t.qualifiers:
+    strong = any(q.feature in _STRONG for q in t.qualifiers)
+    if not fitting and t.qualifiers and (strong or not t.candidates):
         best_q = max(t.qualifiers, key=lambda e: (e.lat is not None, score(e, t, votes, total)))
         where = "not in the gazetteer" if not t.candidates else "not found in its qualifier"
         return ResolvedToponym(
             t, best_q, f"{t.text!r} {where}; located by its qualifier "
             f"{t.qualifier_text!r} ({_label(best_q)})",
         )  # fmt: skip
-    if not fitting:
+    if not t.candidates:
         return ResolvedToponym(t, None, f"{t.text!r} not in the gazetteer")
+    fitting = fitting or list(t.candidates)
     ranked = sorted(fitting, key=lambda e: -score(e, t, votes, total))
     best = ranked[0]
     why = ["only candidate"] if len(ranked) == 1 else []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from chronica.analysis import (
     ActorRef,
@@ -22,9 +23,18 @@ from chronica.analysis import (
     network_series,
 )
 from chronica.records import Entity, Event
-from chronica.store import Store
+from chronica.store import EventQuery, Store
 
-MAX_ACTOR_EVENTS = 50_000  # events read for one actor page (the newest are kept)
+ACTOR_EVENTS = 5_000  # newest events read per role for one actor page or API answer
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEvents:
+    """An actor's events; ``truncated`` when only the newest ``ACTOR_EVENTS`` (per role) were
+    read."""
+
+    events: tuple[Event, ...]
+    truncated: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +48,26 @@ class ActorData:
     ties: FocalWindow | None
 
 
-def actor_events(store: Store, name: str) -> list[Event]:
-    """Events where ``name`` (entity id, name or text) is actor, recipient or claimant."""
+def actor_events(
+    store: Store,
+    name: str,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    cap: int = ACTOR_EVENTS,
+) -> ActorEvents:
+    """The newest events (at most ``cap`` per role) where ``name`` (entity id, name or text) is
+    actor or recipient, or claimant, within the optional date range."""
     seen: dict[str, Event] = {}
+    truncated = False
     for role in ("any", "claimant"):
-        for event in store.all_events(actor=name, role=role):
+        query = EventQuery(
+            actor=name, role=role, date_from=date_from, date_to=date_to, limit=cap, order="-date"
+        )
+        page = store.query_events(query)
+        truncated = truncated or page.next is not None
+        for event in page.items:
             seen.setdefault(event.id, event)
-    return list(seen.values())[:MAX_ACTOR_EVENTS]
+    return ActorEvents(tuple(seen.values()), truncated)
 
 
 def _entities(event: Event) -> Iterable[Entity]:
@@ -55,15 +78,18 @@ def _entities(event: Event) -> Iterable[Entity]:
 
 
 def reference(name: str, events: Sequence[Event]) -> ActorRef:
-    """The analysis reference for ``name``: built on the first entity in the events that
-    carries the name, so that its id (when known) also matches other spellings."""
+    """The analysis reference for ``name``: built on an entity in the events that carries the
+    name (one with an id when there is one, so that the id also matches other spellings)."""
     key = name.strip().casefold()
+    named: Entity | None = None
     for event in events:
         for entity in _entities(event):
-            if key in {(entity.id or "").casefold(), (entity.name or "").casefold(),
-                       entity.text.casefold()}:  # fmt: skip
-                return actor_ref(name, entity)
-    return actor_ref(name, None)
+            spellings = {(entity.id or "").casefold(), (entity.name or "").casefold()}
+            if key in spellings or key == entity.text.casefold():
+                if entity.id is not None:
+                    return actor_ref(name, entity)
+                named = named or entity
+    return actor_ref(name, named)
 
 
 def analyse_actor(

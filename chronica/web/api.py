@@ -33,7 +33,7 @@ from chronica.serialize import (
     event_to_row,
 )
 from chronica.store.query import EventQuery
-from chronica.web.actors import actor_events, analyse_actor, reference
+from chronica.web.actors import ACTOR_EVENTS, actor_events, analyse_actor, reference
 from chronica.web.filters import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
@@ -50,7 +50,7 @@ from chronica.web.state import WebState, web_state
 router = APIRouter(prefix="/api/v1", tags=["api"])
 router.include_router(ingest_router)
 
-MAX_NETWORK_EVENTS = 50_000  # events one network request may read
+MAX_NETWORK_EVENTS = 20_000  # events one network request may read
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD (a partial date covers the whole year/month)"
 
@@ -215,18 +215,21 @@ def actor_timeline_api(
     state: WebState = Depends(web_state),
     flt: EventFilter = Depends(analysis_filter),
     count: CountParam = None,
+    limit: Annotated[int, Query(ge=1, le=ACTOR_EVENTS, description="Entries returned")] = 500,
 ) -> Response:
     with state.store.use() as store:
-        events = actor_events(store, name)
-        groups = store.group_of(e.id for e in events) if events else {}
-    if not events:
+        found = actor_events(store, name, flt.date_from, flt.date_to)
+        groups = store.group_of(e.id for e in found.events) if found.events else {}
+    if not found.events:
         raise NotFoundError(f"no events with actor {name!r}")
-    data = analyse_actor(name, events, groups, flt, count)
+    data = analyse_actor(name, found.events, groups, flt, count)
     tl = data.timeline
     body = {
         "actor": {"query": name, "label": data.ref.label, "id": data.ref.entity_id},
         "count": tl.count,
         "filter": tl.filter.describe(),
+        "events_truncated": found.truncated,
+        "entries_total": len(tl.entries),
         "undated": tl.undated,
         "years": [
             {
@@ -247,7 +250,7 @@ def actor_timeline_api(
                 "counterparts": [entity_to_dict(c) for c in e.counterparts],
                 "reports": list(e.unit.report_ids),
             }
-            for e in tl.entries
+            for e in tl.entries[:limit]
         ],
     }
     return _json(body)
@@ -311,7 +314,7 @@ def dyad_api(
     if not a.strip() or not b.strip():
         raise BadParameterError("a" if not a.strip() else "b", "actor name must not be blank")
     with state.store.use() as store:
-        events = actor_events(store, a)
+        events = actor_events(store, a, flt.date_from, flt.date_to).events
         groups = store.group_of(e.id for e in events) if events else {}
     series = dyad_series(
         events, reference(a, events), reference(b, events), groups=groups, count=count,
@@ -341,7 +344,7 @@ def network_api(
 ) -> Response:
     with state.store.use() as store:
         if actor is not None and actor.strip():
-            events = actor_events(store, actor)
+            events = actor_events(store, actor, flt.date_from, flt.date_to).events
         else:
             query = EventQuery(date_from=flt.date_from, date_to=flt.date_to)
             total = store.count(query)
@@ -351,7 +354,7 @@ def network_api(
                     f"{total} events match; narrow the network with actor= or a date range "
                     f"(at most {MAX_NETWORK_EVENTS})",
                 )
-            events = store.all_events(query)
+            events = tuple(store.iter_events(query))
         groups = store.group_of(e.id for e in events) if events else {}
     if window != "all" and int(window[:-1]) < 1:
         raise BadParameterError("window", "must be at least 1 month or year")

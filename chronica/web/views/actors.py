@@ -8,7 +8,7 @@ from starlette.responses import Response
 
 from chronica.analysis import EventFilter
 from chronica.errors import NotFoundError
-from chronica.web.actors import actor_events, analyse_actor
+from chronica.web.actors import ACTOR_EVENTS, actor_events, analyse_actor
 from chronica.web.plots import bar_groups, star_plot
 from chronica.web.state import WebState, web_state
 from chronica.web.templating import actor_url, render
@@ -37,11 +37,11 @@ def actor_page(name: str, request: Request, state: WebState = Depends(web_state)
     )
     count = params.get("count") or None
     with state.store.use() as store:
-        events = actor_events(store, name)
-        groups = store.group_of(e.id for e in events) if events else {}
-    if not events:
+        found = actor_events(store, name, flt.date_from, flt.date_to)
+        groups = store.group_of(e.id for e in found.events) if found.events else {}
+    if not found.events:
         raise NotFoundError(f"no events with actor {name!r}")
-    data = analyse_actor(name, events, groups, flt, count)
+    data = analyse_actor(name, found.events, groups, flt, count)
     years = data.timeline.years
     chart = bar_groups(
         [str(y.year) for y in years],
@@ -61,6 +61,7 @@ def actor_page(name: str, request: Request, state: WebState = Depends(web_state)
         "entries": data.timeline.entries[:TIMELINE_ROWS],
         "chart": chart,
         "star": star_plot(ties),
-        "params": params,
+        "truncated": found.truncated,
+        "cap": ACTOR_EVENTS,
     }
     return render(request, "actor.html", context)

@@ -18,7 +18,7 @@ from chronica.web.templating import render
 
 router = APIRouter()
 
-MAP_EVENTS = 5_000  # events scanned for one map
+MAP_EVENTS = 3_000  # newest matching events placed on one map
 
 
 @router.get("/map")
