@@ -114,13 +114,11 @@ def code_distributed(
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     stream = iter(documents)
-    settings_future = client.scatter(settings, broadcast=True)
-
     def submit_next() -> Any | None:
         batch = [document_to_dict(d) for d in islice(stream, batch_size)]
         if not batch:
             return None
-        return client.submit(code_batch, settings_future, batch, pure=False)
+        return client.submit(code_batch, settings, batch, pure=False)
 
     pending = as_completed()
     for _ in range(2 * workers):

@@ -261,6 +261,12 @@ CLAIMED = [
         "claimed",
         claimant="group",
     ),
+    R(
+        "The bombing, for which the group claimed responsibility, destroyed the bridge.",
+        "bombing",
+        "claimed",
+        claimant="group",
+    ),
 ]
 ALLEGED = [
     R("Rebels allegedly attacked the base.", "attacked", "alleged"),

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import matplotlib
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -131,7 +132,7 @@ def ego_charts(windows: Sequence[FocalWindow], focal_label: str, salt: str = "ne
         return to_svg(fig)
 
 
-def _ego(ax: Any, fw: FocalWindow, focal_label: str, limit: int = 12) -> None:
+def _ego(ax: Any, fw: FocalWindow, focal_label: str, limit: int = 10) -> None:
     ties = sorted(
         (*fw.allies, *fw.adversaries, *fw.neutral),
         key=lambda r: (-r.weight, r.label.casefold()),
@@ -141,18 +142,18 @@ def _ego(ax: Any, fw: FocalWindow, focal_label: str, limit: int = 12) -> None:
     ax.set_ylim(-1.3, 1.3)
     ax.set_title(fw.window.label, fontsize=8)
     top = max((r.weight for r in ties), default=1)
-    xs, ys, colors = [], [], []
+    ends, colors, widths = [], [], []
     for i, rel in enumerate(ties):
         angle = 2 * math.pi * i / max(len(ties), 1)
         x, y = math.cos(angle), math.sin(angle)
-        color = "#2e8b57" if rel.sign > 0 else ("#c0392b" if rel.sign < 0 else "#999999")
-        ax.plot([0, x], [0, y], color=color, lw=0.6 + 4 * rel.weight / top, alpha=0.8, zorder=1)
-        xs.append(x)
-        ys.append(y)
-        colors.append(color)
+        ends.append((x, y))
+        colors.append("#2e8b57" if rel.sign > 0 else ("#c0392b" if rel.sign < 0 else "#999999"))
+        widths.append(0.6 + 4 * rel.weight / top)
         ax.text(x * 1.1, y * 1.1, clean(f"{rel.label} ({rel.weight})"), fontsize=6,
                 ha="left" if x >= 0 else "right", va="center")  # fmt: skip
-    ax.scatter(xs, ys, s=30, c=colors, zorder=2)
+    segments = [[(0.0, 0.0), end] for end in ends]
+    ax.add_collection(LineCollection(segments, colors=colors, linewidths=widths, alpha=0.8))
+    ax.scatter([e[0] for e in ends], [e[1] for e in ends], s=30, c=colors, zorder=2)
     ax.scatter([0], [0], s=90, color="#333333", zorder=3)
     ax.text(0, -0.14, clean(focal_label), fontsize=7, ha="center", va="top", weight="bold")
 

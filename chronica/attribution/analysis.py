@@ -448,6 +448,34 @@ def _side_frames(
     return cues
 
 
+def _relative_frames(ctx: BlockContext, trigger: Token, lex: Lexicon) -> list[Cue]:
+    """A relative clause on the event noun that claims, blames or denies it: "the attack, which
+    the front blamed on the army", "the bombing, for which no group claimed responsibility"."""
+    cues: list[Cue] = []
+    if trigger.pos_ not in _NOMINAL:
+        return cues
+    for rel in trigger.children:
+        if rel.dep_ != "relcl" or rel.pos_ not in _VERBAL:
+            continue
+        cls = lex.frame_verbs.get(rel.lemma_.lower()) or lex.frame_verbs.get(rel.text.lower())
+        owns = any(
+            c.dep_ in {"dobj", "obj"} and c.text.lower() in lex.responsibility for c in rel.children
+        )
+        if cls is None and not owns:
+            continue
+        speaker = _verb_speaker(ctx, rel, lex)
+        who = f" by {speaker.entity.text!r}" if speaker else ""
+        note = f"relative clause {rel.text!r}{who} on the event"
+        if owns or (cls in {"admit"}):
+            certainty: Certainty = "denied" if cls == "deny" else "claimed"
+        elif cls == "report":
+            certainty = "reported"
+        else:
+            certainty = _FRAME_CERTAINTY[cls] if cls else "alleged"
+        cues.append(Cue(certainty, rel.text, "frame", speaker, note))
+    return cues
+
+
 def _quote_cue(ctx: BlockContext, trigger: Token, lex: Lexicon) -> Cue | None:
     """An event inside quotation marks is the quoted speaker's; find the reporting verb outside
     the quote in the sentence (or the sentence before)."""
@@ -774,7 +802,7 @@ def _governing_cues(
     ctx: BlockContext, trigger: Token, steps: Sequence[Step], cand: EventCandidate, lex: Lexicon
 ) -> list[Cue]:
     cues = _hedges_at(ctx, trigger, True, lex) + _according(ctx, trigger, lex)
-    cues += _side_frames(ctx, trigger, None, lex)
+    cues += _side_frames(ctx, trigger, None, lex) + _relative_frames(ctx, trigger, lex)
     for step in steps:
         tok = step.token
         if step.in_clause:

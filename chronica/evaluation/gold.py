@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import pycountry
@@ -161,18 +162,46 @@ def parse_coped(raw: Mapping[str, Any]) -> CopedGold:
                      _strs(raw.get("reciprocal_spans")))  # fmt: skip
 
 
-_SUFFIX = re.compile(r"\(([^()]+)\)\s*$")
+_PARENS = re.compile(r"\(([^()]*)\)")
+_OF = re.compile(r"\bof (?:the )?([A-Z][^()]*?)\s*(?:\(|$)")
 
 
-def actor_country(actor: str | None, fallback: str | None) -> str | None:
-    """ISO3 country of an ACLED actor from its "(Country)" suffix, else ``fallback``."""
+@lru_cache(maxsize=1024)
+def country_code(name: str) -> str | None:
+    """ISO3 for a country name: an exact pycountry match, else a fuzzy match whose name starts
+    with ``name`` ("Russia" -> Russian Federation), else None."""
+    name = name.strip()
+    if not name or not name[0].isalpha():
+        return None
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        pass
+    try:
+        found = pycountry.countries.search_fuzzy(name)
+    except LookupError:
+        return None
+    for country in found[:1]:
+        names = (getattr(country, k, "") for k in ("name", "official_name", "common_name"))
+        if any(n.lower().startswith(name.lower()) for n in names if n):
+            return str(country.alpha_3)
+    return None
+
+
+def actor_country(
+    actor: str | None, fallback: str | None, country_name: str | None = None
+) -> str | None:
+    """ISO3 country of an ACLED actor: from a "(Country)" suffix or an "of Country" name
+    ("Military Forces of Ruritania (2019-)"); a name equal to the event's country name
+    (``country_name``) gives ``fallback``. Without a resolvable country: ``fallback``."""
     if actor:
-        m = _SUFFIX.search(actor)
-        if m:
-            try:
-                return str(pycountry.countries.lookup(m.group(1).strip()).alpha_3)
-            except LookupError:
-                pass
+        names = [*_PARENS.findall(actor), *_OF.findall(actor)]
+        for name in names:
+            if country_name and name.strip().lower() == country_name.strip().lower():
+                return fallback
+            code = country_code(name)
+            if code is not None:
+                return code
     return fallback
 
 
@@ -182,9 +211,15 @@ def parse_acled(raw: Mapping[str, Any]) -> AcledGold:
         raise GoldError("acled record without 'event_type'")
     iso3 = _str(raw.get("country_iso3"))
     actor1 = _str(raw.get("actor1"))
-    return AcledGold(event_type, _date(raw.get("event_date")), actor1,
-                     actor_country(actor1, iso3), iso3, _float(raw.get("latitude")),
-                     _float(raw.get("longitude")))  # fmt: skip
+    return AcledGold(
+        event_type=event_type,
+        event_date=_date(raw.get("event_date")),
+        actor1=actor1,
+        actor_country=actor_country(actor1, iso3, _str(raw.get("country"))),
+        country=iso3,
+        lat=_float(raw.get("latitude")),
+        lon=_float(raw.get("longitude")),
+    )
 
 
 def _intervals(value: Any) -> tuple[tuple[date, date], ...]:

@@ -690,9 +690,7 @@ class EventMatcher:
 
     def _confidence(self, match: Match, actor: Argument, recipient: Argument, tok: Token) -> float:
         pattern = match.pattern
-        if not pattern.nominal:
-            score = 0.55
-        elif match.light is not None:
+        if not pattern.nominal or match.light is not None:
             score = 0.55
         elif actor.mentions or recipient.mentions:
             score = 0.4

@@ -68,13 +68,17 @@ def passive_agent(verb: Token) -> Token | None:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.text.lower() == "by"):
             for pobj in children(c, "pobj"):
                 return pobj
-    for x in verb.children:
-        if x.dep_ not in ("xcomp", "oprd", "attr", "dobj"):
-            continue
-        for c in x.children:
-            if c.dep_ in ("agent", "prep") and c.text.lower() == "by":
-                for pobj in children(c, "pobj"):
-                    return pobj
+    frontier = [x for x in verb.children if x.dep_ in ("xcomp", "oprd", "attr", "dobj", "prep")]
+    for _ in range(2):  # "was listed as a terrorist group by X"
+        nxt: list[Token] = []
+        for x in frontier:
+            for c in x.children:
+                if c.dep_ in ("agent", "prep") and c.text.lower() == "by":
+                    for pobj in children(c, "pobj"):
+                        return pobj
+                if c.dep_ in ("pobj", "oprd", "attr"):
+                    nxt.append(c)
+        frontier = nxt
     return None
 
 

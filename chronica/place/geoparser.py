@@ -35,7 +35,7 @@ _LEVELS = {
     4: "is named (not as an actor) in the same sentence as",
 }
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
-_COUNTRY_SHARE = 0.6  # share of the country votes one country needs for the fallback
+_COUNTRY_SHARE = 0.5  # share of the country votes one country needs for the fallback
 _COUNTRY_VOTES = 2.0  # and at least this many votes
 
 

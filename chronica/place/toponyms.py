@@ -23,27 +23,121 @@ from chronica.time.dateline import dateline_place
 MAX_NGRAM = 5
 # Generic words after a name: "Mansehra city", "San Miguel Department".
 GENERIC = frozenset(
-    (
-        "city town village municipality district department province region state county "
-        "governorate prefecture area neighborhood neighbourhood camp"
-    ).split()
+    [
+        "city",
+        "town",
+        "village",
+        "municipality",
+        "district",
+        "department",
+        "province",
+        "region",
+        "state",
+        "county",
+        "governorate",
+        "prefecture",
+        "area",
+        "neighborhood",
+        "neighbourhood",
+        "camp",
+    ]
 )
 LOCATIVE = frozenset(
-    (
-        "in at near outside inside across throughout around into onto on to from within "
-        "nearby towards toward off along between beyond through via past"
-    ).split()
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "around",
+        "into",
+        "onto",
+        "on",
+        "to",
+        "from",
+        "within",
+        "nearby",
+        "towards",
+        "toward",
+        "off",
+        "along",
+        "between",
+        "beyond",
+        "through",
+        "via",
+        "past",
+    ]
 )
 # Capitalised words that are also towns somewhere but rarely mean them in news text.
 _NOT_PLACES = frozenset(
-    (
-        "police army government president minister party union court council congress senate "
-        "university church mass peace justice liberty unity victory hope march may june "
-        "august will mobile reading split nice bath cork sale deal male female god man women "
-        "independence republic national central north south east west new alliance front "
-        "movement coalition northern southern eastern western monday tuesday wednesday "
-        "thursday friday saturday sunday today"
-    ).split()
+    [
+        "police",
+        "army",
+        "government",
+        "president",
+        "minister",
+        "party",
+        "union",
+        "court",
+        "council",
+        "congress",
+        "senate",
+        "university",
+        "church",
+        "mass",
+        "peace",
+        "justice",
+        "liberty",
+        "unity",
+        "victory",
+        "hope",
+        "march",
+        "may",
+        "june",
+        "august",
+        "will",
+        "mobile",
+        "reading",
+        "split",
+        "nice",
+        "bath",
+        "cork",
+        "sale",
+        "deal",
+        "male",
+        "female",
+        "god",
+        "man",
+        "women",
+        "independence",
+        "republic",
+        "national",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "alliance",
+        "front",
+        "movement",
+        "coalition",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "vice",
+    ]
 )
 
 
@@ -181,7 +275,7 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
             if ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
             span = _strip(ent) if len(ent) > 1 else ent
-            if len(span) == 1 and span[0].lower_ in _NOT_PLACES:
+            if len(span) == 1 and (span[0].lower_ in _NOT_PLACES or (upper and span[0].is_stop)):
                 continue
             entries = _lookup(gaz, ent, alternates=not upper)
             here.append(Toponym(block.index, sent_index, span.start, span.end, span.text, entries))
@@ -240,17 +334,10 @@ def _with(t: Toponym, **changes: object) -> Toponym:
 # --------------------------------------------------------------------------- resolving
 
 
-def country_evidence(
-    parsed: ParsedDocument, toponyms: Sequence[Toponym], mentions: Sequence[Mention], gaz: Gazetteer
-) -> dict[str, float]:
-    """Votes for the countries a document is about: the dateline's place, unambiguous
-    toponyms, demonyms, actors."""
+def toponym_votes(toponyms: Sequence[Toponym]) -> dict[str, float]:
+    """Country votes of the toponyms: one for an unambiguous name or a country name, half for
+    the country of the likeliest reading of an ambiguous one."""
     votes: dict[str, float] = defaultdict(float)
-    dateline = dateline_place(parsed.document.text)
-    if dateline is not None:
-        entries = gaz.lookup(dateline)
-        if entries and entries[0].country:
-            votes[entries[0].country] += _DATELINE_VOTES
     for t in toponyms:
         countries = {e.country for e in t.candidates if e.country}
         named = [e.country for e in t.candidates if e.feature == "country" and e.country]
@@ -258,10 +345,24 @@ def country_evidence(
             votes[countries.pop() or ""] += 1.0
         elif named:
             votes[named[0]] += 1.0
-        elif countries:  # ambiguous: half a vote for the country of the likeliest reading
+        elif countries:
             best = max(t.candidates, key=lambda e: score(e, t, {}, 0.0))
             if best.country:
                 votes[best.country] += 0.5
+    return votes
+
+
+def country_evidence(
+    parsed: ParsedDocument, toponyms: Sequence[Toponym], mentions: Sequence[Mention], gaz: Gazetteer
+) -> dict[str, float]:
+    """Votes for the countries a document is about: the dateline's place, the toponyms,
+    demonyms and the actors' countries."""
+    votes = defaultdict(float, toponym_votes(toponyms))
+    dateline = dateline_place(parsed.document.text)
+    if dateline is not None:
+        entries = gaz.lookup(dateline)
+        if entries and entries[0].country:
+            votes[entries[0].country] += _DATELINE_VOTES
     for block in parsed.blocks:
         for tok in block.doc:
             if tok.is_alpha and tok.text[:1].isupper():

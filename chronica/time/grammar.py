@@ -266,17 +266,21 @@ def _year_of(text: str, reference: date | None) -> int:
 
 
 def _past_year_for(month: int, day: int, reference: date | None) -> int | None:
-    """Year of a month/day without a year: the latest one not more than two weeks after the
-    reference (dates in news are mostly past)."""
+    """Year of a month/day without a year: the occurrence nearest the reference, a future
+    one counting double (news mostly reports the past: "30 December" in a story of 3 January
+    is last year's)."""
     if reference is None:
         return None
-    year = reference.year
-    try:
-        if date(year, month, min(day, 28)) > reference + timedelta(days=14):
-            year -= 1
-    except ValueError:
-        return None
-    return year
+    best: tuple[int, int] | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        d = _safe_date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        if d is None:
+            continue
+        delta = (d - reference).days
+        cost = 2 * delta if delta > 0 else -delta
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return None if best is None else best[1]
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -326,8 +330,8 @@ def _h_month(m: re.Match[str], refs: Refs) -> Resolution:
         year = year + 1 if month <= ref.month else year
     elif mod == "last":
         year = year - 1 if month >= ref.month else year
-    elif mod != "this" and month > ref.month:
-        year -= 1
+    elif mod != "this":
+        year = _past_year_for(month, 15, ref) or year
     return _ok(month_span(year, month), f"year from publication date {ref}")
 
 
@@ -383,9 +387,11 @@ def _h_weekday(m: re.Match[str], refs: Refs) -> Resolution:
     if mod == "next":
         ahead = (target - ref.weekday()) % 7 or 7
         return _ok(day_span(ref + timedelta(days=ahead)), f"next weekday after {ref}")
-    back = (ref.weekday() - target) % 7 or 7
-    if mod == "last" and back < 2:
+    back = (ref.weekday() - target) % 7
+    if mod in {"last", "past"} and back < 2:
         back += 7
+    if back == 0:  # "on Wednesday" in a Wednesday paper: that day
+        return _ok(day_span(ref), f"the publication day {ref} is a {m.group('wd')}")
     return _ok(day_span(ref - timedelta(days=back)), f"most recent weekday before {ref}")
 
 
@@ -495,7 +501,7 @@ def _year_ok(text: str, m: re.Match[str]) -> bool:
 def _month_ok(text: str, m: re.Match[str]) -> bool:
     """A lone month name is a date after a preposition or time modifier; "may"/"march" need
     one, other full month names stand alone only when capitalised."""
-    if m.group("mod"):
+    if m.group("mod") or m.group("part"):
         return True
     word = m.group("m")
     if _MONTH_PREP.search(text[max(0, m.start() - 12) : m.start()]):
@@ -515,7 +521,9 @@ _MY = rf"(?P<m>{_MON}),?\s+(?:of\s+)?(?P<y>{_Y4})(?!\d)"
 _SEASON = rf"(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{_Y4})(?!\d)"
 _DECADE = r"(?:the\s+)?(?:(?P<q>early|mid|late)[\s-]*)?(?P<dec>1[0-9]\d0|20\d0)'?s(?![a-z])"
 _YEAR = rf"(?P<y>{_Y4})(?![\d,.]\d|\s*%)"
-_LMONTH = rf"(?:(?P<mod>last|next|this)\s+)?(?P<m>{_FULL})(?![a-z])"
+_LMONTH = (
+    rf"(?:(?P<mod>last|next|this)\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<m>{_FULL})(?![a-z])"
+)
 _TODAY = r"today|tonight|this\s+(?:morning|afternoon|evening)"
 _YESTERDAY = rf"(?:the\s+day\s+before\s+)?yesterday{_PART}|last\s+night"
 _TOMORROW = rf"tomorrow{_PART}"
@@ -527,7 +535,7 @@ _LASTUNIT = (
 )
 _PASTN = rf"(?:the\s+)?(?:past|last)\s+(?P<n>{_NUM})\s+(?P<u>{_UNIT})s"
 _QUARTER = (
-    r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
     rf"(?:\s+of\s+(?P<y>{_Y4}))?"
 )
 _CONTEXT = (

@@ -1,0 +1,112 @@
+"""The offline gazetteer and toponym resolution in context (no spaCy model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronica.place.gazetteer import GazEntry, Gazetteer, fold
+from chronica.place.toponyms import Toponym, resolve_toponym
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Saint-Étienne", "st etienne"),
+        ("St. Petersburg", "st petersburg"),
+        ("SAN SALVADOR", "san salvador"),
+        ("Neulußheim", "neulusshheim".replace("ssh", "ss")),
+        ("U.S.", "us"),
+        ("Ashraf-3", "ashraf 3"),
+    ],
+)
+def test_place_fold(text: str, key: str) -> None:
+    assert fold(text) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "feature"),
+    [
+        ("Paris", "FRA", "city"),
+        ("Albania", "ALB", "country"),
+        ("ALBANIA", "ALB", "country"),
+        ("Iran", "IRN", "country"),
+        ("U.S.", "USA", "country"),
+        ("Britain", "GBR", "country"),
+        ("Texas", "USA", "admin1"),
+        ("Camp Ashraf", "IRQ", "other"),
+        ("Camp Liberty", "IRQ", "other"),
+        ("Ashraf-3", "ALB", "other"),
+        ("Guantanamo Bay", "CUB", "other"),
+        ("Gaza Strip", "PSE", "region"),
+        ("Kiev", "UKR", "city"),  # another name of a large town
+    ],
+)
+def test_place_lookup_best_prior(gaz: Gazetteer, name: str, country: str, feature: str) -> None:
+    best = gaz.lookup(name)[0]
+    assert (best.country, best.feature) == (country, feature)
+    assert best.lat is not None and best.lon is not None
+
+
+def test_place_lookup_country_hint_first(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Paris", country_hint="USA")[0].country == "USA"
+
+
+def test_place_lookup_is_cached(gaz: Gazetteer) -> None:
+    assert Gazetteer.load() is gaz
+
+
+@pytest.mark.parametrize(
+    ("word", "iso3"),
+    [("Salvadoran", "SLV"), ("Iranians", "IRN"), ("French", "FRA"), ("Albanian", "ALB")],
+)
+def test_place_demonyms(gaz: Gazetteer, word: str, iso3: str) -> None:
+    assert gaz.demonym(word) == iso3
+
+
+def toponym(gaz: Gazetteer, text: str, qualifier: str | None = None) -> Toponym:
+    quals: tuple[GazEntry, ...] = tuple(gaz.lookup(qualifier)) if qualifier else ()
+    return Toponym(0, 0, 0, 1, text, tuple(gaz.lookup(text)), quals, qualifier or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "votes", "country", "feature", "why"),
+    [
+        ("Paris", None, {}, "FRA", "city", "population"),
+        ("Paris", "Texas", {}, "USA", "city", "qualified by 'Texas'"),
+        ("Albania", None, {"COL": 1.0}, "ALB", "country", "a country name beats a town"),
+        ("San Miguel", None, {"SLV": 3.0}, "SLV", None, "document points to SLV"),
+        ("Cordoba", None, {"ESP": 3.0}, "ESP", "city", "document points to ESP"),
+    ],
+)
+def test_place_resolve_toponym_in_context(
+    gaz: Gazetteer,
+    text: str,
+    qualifier: str | None,
+    votes: dict[str, float],
+    country: str,
+    feature: str | None,
+    why: str,
+) -> None:
+    resolved = resolve_toponym(toponym(gaz, text, qualifier), votes)
+    assert resolved.entry is not None and resolved.entry.country == country
+    if feature is not None:
+        assert resolved.entry.feature == feature
+    assert why in resolved.reason
+    assert "also" in resolved.reason  # the ambiguity is noted
+
+
+def test_place_unknown_name_located_by_qualifier(gaz: Gazetteer) -> None:
+    t = Toponym(0, 0, 0, 1, "Xyzzyville", (), tuple(gaz.lookup("Texas")), "Texas")
+    resolved = resolve_toponym(t, {})
+    assert resolved.entry is not None and resolved.entry.country == "USA"
+    assert "located by its qualifier 'Texas'" in resolved.reason
+
+
+def test_place_unknown_name_without_qualifier_is_unresolved(gaz: Gazetteer) -> None:
+    resolved = resolve_toponym(Toponym(0, 0, 0, 1, "Xyzzyville", ()), {})
+    assert resolved.entry is None and "not in the gazetteer" in resolved.reason
