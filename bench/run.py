@@ -258,7 +258,8 @@ def _report(n: int, results: dict[str, Result], machine: dict[str, str], note: s
          f"workers {', '.join(_fmt(x, 0) for x in ing2['worker_rss_mb'])} MB, writer "
          f"{_fmt(ing2['rss_mb'], 0)} MB",
          f"speed-up {speedup:.2f}× (target ≥ 1.7: {verdict(speedup >= 1.7)})"),
-        ("re-ingest (all unchanged)", f"{_fmt(re_['seconds'], 2)} s", f"{_fmt(re_['rss_mb'], 0)} MB",
+        ("re-ingest (all unchanged)", f"{_fmt(re_['seconds'], 2)} s",
+         f"{_fmt(re_['rss_mb'], 0)} MB",
          f"speed-up {_fmt(reingest_speedup)}× (target ≥ 20: {verdict(reingest_speedup >= 20)})"),
     ]  # fmt: skip
     table = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
@@ -269,7 +270,8 @@ Produced by `make bench` (`bench/run.py --docs {n}`) on {datetime.now(UTC):%Y-%m
 ## Machine
 
 - CPU: {machine["cpu"]}
-- Memory: {machine["memory"]}; OS: {machine["os"]}; Python {machine["python"]}; {machine["versions"]}
+- Memory: {machine["memory"]}; OS: {machine["os"]}; Python {machine["python"]}
+- {machine["versions"]}
 - Load average when the run started: {machine["load"]} (other jobs were running on the machine)
 
 ## Corpus

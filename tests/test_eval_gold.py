@@ -64,16 +64,20 @@ def test_parse_coped() -> None:
 
 
 @pytest.mark.parametrize(
-    ("actor", "fallback", "expected"),
+    ("actor", "fallback", "country_name", "expected"),
     [
-        ("Protesters (France)", "DEU", "FRA"),
-        ("Military Forces of Ruritania (2019-)", "RUR", "RUR"),
-        ("Rioters (Atlantis)", None, None),
-        (None, "BOL", "BOL"),
+        ("Protesters (France)", "DEU", None, "FRA"),
+        ("Military Forces of Russia (2000-)", "UKR", "Ukraine", "RUS"),
+        ("Military Forces of Ruritania (2019-)", "RUR", None, "RUR"),
+        ("Protesters (Ruritania)", "RUR", "Ruritania", "RUR"),
+        ("Rioters (Atlantis)", None, None, None),
+        (None, "BOL", None, "BOL"),
     ],
 )
-def test_acled_actor_country(actor: str | None, fallback: str | None, expected: str | None) -> None:
-    assert actor_country(actor, fallback) == expected
+def test_acled_actor_country(
+    actor: str | None, fallback: str | None, country_name: str | None, expected: str | None
+) -> None:
+    assert actor_country(actor, fallback, country_name) == expected
 
 
 def test_parse_acled() -> None:

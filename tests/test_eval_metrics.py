@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chronica.evaluation.gold import (
     AcledGold,
@@ -315,3 +317,19 @@ def test_muc4_irrelevant_article() -> None:
     gold = MucGold(False, ())
     assert hits(score_muc4(gold, [ev("PROTEST", "141")])) == {"no_assault_when_irrelevant": True}
     assert hits(score_muc4(gold, [ev()])) == {"no_assault_when_irrelevant": False}
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_spans_overlap_is_symmetric_and_never_crashes(a: str, b: str) -> None:
+    assert spans_overlap(a, b) == spans_overlap(b, a)
+
+
+@given(
+    st.integers(min_value=0, max_value=4),
+    st.lists(st.sampled_from(["010", "042", "061", "112", "183"]), max_size=4),
+    st.lists(st.text(max_size=20), max_size=3),
+)
+def test_coped_scorer_never_crashes(penta: int, codes: list[str], spans: list[str]) -> None:
+    events = [ev(cameo=c, quad=1, actors=tuple(Entity(s) for s in spans)) for c in codes]
+    score = score_coped(CopedGold(penta, tuple(spans), (), ()), events)
+    assert {o.metric for o in score.outcomes} >= {"class_accuracy", "coverage"}

@@ -109,8 +109,9 @@ CASES = [
     ),
     Case(
         "control verb carries the subject",
-        "The|the|DET|det|1 group|group|NOUN|nsubj|2 continued|continue|VERB|ROOT|2 to|to|PART|aux|4 "
-        "coordinate|coordinate|VERB|xcomp|2 attacks|attack|NOUN|dobj|4 .|.|PUNCT|punct|2",
+        "The|the|DET|det|1 group|group|NOUN|nsubj|2 continued|continue|VERB|ROOT|2 "
+        "to|to|PART|aux|4 coordinate|coordinate|VERB|xcomp|2 attacks|attack|NOUN|dobj|4 "
+        ".|.|PUNCT|punct|2",
         ((1, 2),),
         "ASSAULT", "180", ["group"], [],
     ),
@@ -174,7 +175,8 @@ CASES = [
     Case(
         "reported obligation is a demand by the speaker",
         "Britain|Britain|PROPN|nsubj|1 said|say|VERB|ROOT|1 Libya|Libya|PROPN|nsubj|4 "
-        "must|must|AUX|aux|4 change|change|VERB|ccomp|1 course|course|NOUN|dobj|4 .|.|PUNCT|punct|1",
+        "must|must|AUX|aux|4 change|change|VERB|ccomp|1 course|course|NOUN|dobj|4 "
+        ".|.|PUNCT|punct|1",
         ((0, 1), (2, 3)),
         "REQUEST", "100", ["Britain"], ["Libya"],
     ),
@@ -249,7 +251,9 @@ def test_events_matcher_coordinated_verbs_give_two_events(matcher: EventMatcher)
         ),
     ],
 )
-def test_events_matcher_one_event_per_trigger(matcher: EventMatcher, spec: str, trigger: str) -> None:
+def test_events_matcher_one_event_per_trigger(
+    matcher: EventMatcher, spec: str, trigger: str
+) -> None:
     found = _find(matcher, spec)
     assert [c.event.trigger for c in found] == [trigger]
 
@@ -268,7 +272,8 @@ def test_events_matcher_argument_without_mention_is_kept(matcher: EventMatcher) 
 def test_events_matcher_confidence_orders_match_quality(matcher: EventMatcher) -> None:
     svo = _find(
         matcher,
-        "Iran|Iran|PROPN|nsubj|1 attacked|attack|VERB|ROOT|1 Iraq|Iraq|PROPN|dobj|1 .|.|PUNCT|punct|1",
+        "Iran|Iran|PROPN|nsubj|1 attacked|attack|VERB|ROOT|1 Iraq|Iraq|PROPN|dobj|1 "
+        ".|.|PUNCT|punct|1",
         ((0, 1), (2, 3)),
     )[0]
     bare = _find(matcher, "Bombings|bombing|NOUN|ROOT|0 continued|continue|VERB|ROOT|1")[0]
@@ -279,7 +284,8 @@ def test_events_matcher_confidence_orders_match_quality(matcher: EventMatcher) -
     "spec",
     [
         # "said" is a public statement (CAMEO 01): no PLOVER type, no event
-        "Iran|Iran|PROPN|nsubj|1 said|say|VERB|ROOT|1 nothing|nothing|PRON|dobj|1 .|.|PUNCT|punct|1",
+        "Iran|Iran|PROPN|nsubj|1 said|say|VERB|ROOT|1 nothing|nothing|PRON|dobj|1 "
+        ".|.|PUNCT|punct|1",
         # criticism of a policy is not an assault
         "Critics|critic|NOUN|nsubj|1 attacked|attack|VERB|ROOT|1 the|the|DET|det|3 "
         "policy|policy|NOUN|dobj|1 .|.|PUNCT|punct|1",

@@ -156,7 +156,9 @@ def test_events_model_no_event_for_generic_verbs(
     nlp: Language, matcher: EventMatcher, text: str
 ) -> None:
     cands = _code(nlp, matcher, text)
-    assert all(c.event.plover not in ("ASSAULT", "COERCE") for c in cands), [c.reason for c in cands]
+    assert all(c.event.plover not in ("ASSAULT", "COERCE") for c in cands), [
+        c.reason for c in cands
+    ]
     assert all(c.confidence < 0.6 for c in cands), [c.reason for c in cands]
 
 
@@ -168,7 +170,9 @@ def test_events_model_negation_is_kept(nlp: Language, matcher: EventMatcher) -> 
 
 
 @pytest.mark.model
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=300))
 def test_events_model_random_text_never_raises(
     nlp: Language, matcher: EventMatcher, text: str

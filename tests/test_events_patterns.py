@@ -73,8 +73,14 @@ _OK = "patterns:\n  - id: t.ok\n    cameo: '181'\n    verbs: [kidnap]\n"
         ("patterns:\n  - id: x\n    cameo: '181'\n    plover: FIGHT\n    verbs: [a]\n", "PLOVER"),
         ("patterns:\n  - id: x\n    cameo: '181'\n    verbs: [a]\n    actor: [boss]\n", "role"),
         ("patterns:\n  - id: x\n    cameo: '181'\n    verbs: [on, a]\n", "list of strings"),
-        ("patterns:\n  - id: x\n    cameo: '181'\n    verbs: [a]\n    when: {obj: ['@nope']}\n", "class"),
-        ("patterns:\n  - id: x\n    cameo: '181'\n    verbs: [a]\n    colour: red\n", "unknown keys"),
+        (
+            "patterns:\n  - id: x\n    cameo: '181'\n    verbs: [a]\n    when: {obj: ['@nope']}\n",
+            "class",
+        ),
+        (
+            "patterns:\n  - id: x\n    cameo: '181'\n    verbs: [a]\n    colour: red\n",
+            "unknown keys",
+        ),
         ("patterns:\n  - id: x\n    cameo: '181'\n", "no verbs"),
         (_OK + _OK[len("patterns:\n") :], "duplicate"),
         ("patterns: [\n", "invalid YAML"),
@@ -98,3 +104,14 @@ def test_events_patterns_expressions_split_into_head_and_companions() -> None:
         ("bomb", ("car",)),
         ("pact", ("free", "trade")),
     ]
+
+
+def test_events_patterns_no_shadowed_duplicates() -> None:
+    """Two unconstrained patterns with the same trigger would leave the later one dead."""
+    first: dict[tuple[bool, str, tuple[str, ...]], str] = {}
+    for p in load_patterns().patterns:
+        if p.constraint is not None:
+            continue
+        key = (p.nominal, p.head, p.companions)
+        owner = first.setdefault(key, p.entry)
+        assert owner == p.entry, f"{p.id} is shadowed by {owner}"

@@ -159,9 +159,8 @@ class Composer:
         if form == "name" and pos < len(doc) and doc[pos].norm_ == "'s":
             pos += 1
         chain = self._chain(doc, pos, by_start)
-        end = chain.end if chain is not None else hit.end
-        nxt = by_start.get(_skip_modifiers(doc, end if chain else pos, self.dictionary.modifiers))
-        if nxt is not None and nxt.alias is not None and chain is None:
+        nxt = None if chain else by_start.get(_skip_modifiers(doc, pos, self.dictionary.modifiers))
+        if nxt is not None and nxt.alias is not None:
             other = self.dictionary.entry_for(nxt.alias)
             if other.type == "person" or (
                 other.country == entry.country and other.type != "country"

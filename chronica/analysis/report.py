@@ -204,6 +204,46 @@ def _who(entities: Iterable[Entity]) -> str:
     return ", ".join(entity_label(e) for e in entities) or "—"
 
 
+def timeline_entry(entry: TimelineEntry) -> Markup:
+    """One timeline entry as HTML: the event and every report's evidence sentence.
+
+    Built in Python for speed (a dossier can hold thousands of entries); every text field goes
+    through ``escape``, exactly what Jinja2 autoescape applies to template expressions.
+    """
+    ev, e = entry.event, escape
+    att, kind = ev.attribution, ev.event
+    claimant = f" by {e(entity_label(att.claimant))}" if att.claimant else ""
+    place = ""
+    if ev.location is not None:
+        country = f", {e(ev.location.country)}" if ev.location.country else ""
+        place = f'<span class="tag">at {e(ev.location.name or ev.location.text)}{country}</span>'
+    other = (
+        f'<span class="tag">counterpart: {e(_who(entry.counterparts))}</span>'
+        if entry.counterparts
+        else ""
+    )
+    mode = f"/{e(kind.mode)}" if kind.mode else ""
+    lines = [
+        f'<div class="entry q{kind.quad_class}" id="{anchor(ev.id)}">',
+        f'<div><strong>{e(date_label(ev.date))}</strong> <span class="tag">'
+        f"{e(ev.date.granularity)}</span> {e(_who(ev.actor))} <strong>{e(kind.plover)}</strong>"
+        f"{mode} {e(_who(ev.recipient))} "
+        f'<span class="tag">CAMEO {e(kind.cameo)}</span>'
+        f'<span class="tag">{e(QUAD_LABELS.get(kind.quad_class, "?"))}</span>'
+        f'<span class="tag">Goldstein {kind.goldstein:+.1f}</span> '
+        f'<span class="tag cert-{e(att.certainty)}">{e(att.certainty)}{claimant}</span> '
+        f'{place} <span class="tag">role: {e(", ".join(entry.roles))}</span> {other}</div>',
+    ]
+    for n, report in enumerate(entry.unit.reports):
+        rid = "" if n == 0 else f' id="{anchor(report.id)}"'
+        lines.append(
+            f'<div class="evidence"{rid}>“{e(report.evidence.sentence)}” <span class="meta">— '
+            f"{e(report.doc_id)}, {e(report.attribution.certainty)}</span></div>"
+        )
+    lines.append("</div>")
+    return Markup("\n".join(lines))
+
+
 def render_html(dossier: Dossier) -> str:
     """The dossier as one self-contained HTML page."""
     linker = Linker()
@@ -215,6 +255,7 @@ def render_html(dossier: Dossier) -> str:
         quad_labels=QUAD_LABELS,
         certainties=LEDGER_CERTAINTIES,
         charts=_charts(dossier),
+        timeline_entry=timeline_entry,
     )
 
 

@@ -157,7 +157,7 @@ def _evaluate_coded(
     on_progress: ProgressHook | None,
 ) -> EvalReport:
     started = perf_counter()
-    stem = FILE_STEMS[request.set_name]
+    stem = FILE_STEMS[canonical_set(request.set_name)]
     docs_path = request.docs or request.data_dir / f"{stem}.docs.jsonl"
     gold_path = request.gold or request.data_dir / f"{stem}.gold.jsonl"
     pairs, unreadable = _load_pairs(docs_path, gold_path, parse, request.limit)

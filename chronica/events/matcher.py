@@ -77,6 +77,7 @@ class Coded:
     embedded: Match | None = None  # an action absorbed into this one (frame or means)
     negation_used: bool = False  # the negation became the code ("will not meet" -> REJECT)
     obligation: bool = False  # "Y must ...": the speaker demands, Y is the recipient
+    frame: str | None = None  # the frame that recoded or absorbed an action (for later stages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,6 +397,7 @@ class EventMatcher:
             notes=(*inner.notes, note),
             negation_used=used,
             obligation=frame == "obligation",
+            frame=frame,
         )
 
     def _absorb(self, outer: Coded, inner: Coded) -> Coded:
@@ -404,9 +406,11 @@ class EventMatcher:
         note = f"absorbs embedded {inner.event.plover} {inner.event.trigger!r} ({frame} frame)"
         content = [w for w in outer.match.pattern.companions if w not in _PARTICLES]
         if code is None or content:  # "threaten import restrictions" keeps its own code
-            return replace(outer, notes=(*outer.notes, note), embedded=inner.match)
+            return replace(outer, notes=(*outer.notes, note), embedded=inner.match, frame=frame)
         event = self.ontology.event_type(code, outer.event.trigger)
-        return replace(outer, event=event, notes=(*outer.notes, note), embedded=inner.match)
+        return replace(
+            outer, event=event, notes=(*outer.notes, note), embedded=inner.match, frame=frame
+        )
 
     def _obligation_clauses(self, sent: Span, matches: dict[int, Match]) -> list[Coded]:
         """ "X said Y must drop its barriers": a demand by X on Y even without a trigger."""
@@ -527,6 +531,7 @@ class EventMatcher:
             actor_reason=f"actor: {_how(actor_how, actor)}; "
             f"recipient: {_how(recip_how, recipient)}",
             negated=self._negated(match) and not c.negation_used,
+            extra=_extra(c, match),
         )
 
     def _role_tokens(
@@ -747,6 +752,18 @@ def _clause_head(tok: Token) -> Token:
         tok = tok.head
         n += 1
     return tok
+
+
+def _extra(c: Coded, match: Match) -> tuple[tuple[str, str], ...]:
+    """Notes for later stages: how the trigger was found and which frame recoded it."""
+    out = [("trigger_kind", "nominal" if match.pattern.nominal else "verbal")]
+    if match.light is not None:
+        out.append(("light_verb", match.light.text))
+    if c.frame is not None:
+        out.append(("frame", c.frame))
+    if c.embedded is not None:
+        out.append(("embedded", c.embedded.token.text))
+    return tuple(out)
 
 
 def _how(role: str, arg: Argument) -> str:

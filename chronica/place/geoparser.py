@@ -135,7 +135,7 @@ def locative_attachment(place: Token, trigger: Token) -> int | None:
     locative = False
     crossed_verb = False
     for _ in range(64):  # parse trees are shallow; the bound guards against cycles
-        if tok.i != place.i and tok.pos_ == "ADP" and tok.lower_ in LOCATIVE:
+        if tok.i != place.i and tok.pos_ == "ADP" and tok.text.lower() in LOCATIVE:
             locative = True
         if locative and not crossed_verb and tok.i == trigger.i:
             return 1

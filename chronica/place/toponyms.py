@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from chronica.nlp import ParsedDocument
@@ -174,6 +175,15 @@ class ResolvedToponym:
 # --------------------------------------------------------------------------- finding
 
 
+def _is_stop(tok: Token) -> bool:
+    """Stop word (by text, so hand-built Docs without lexical attributes work too)."""
+    return tok.text.lower() in STOP_WORDS
+
+
+def _is_punct(tok: Token) -> bool:
+    return not any(c.isalnum() for c in tok.text)
+
+
 def is_upper_case(parsed: ParsedDocument) -> bool:
     """True for upper-case wire copy (MUC-style), where capitals say nothing about names."""
     letters = [c for c in parsed.document.text[:5000] if c.isalpha()]
@@ -184,9 +194,9 @@ def _strip(span: Span) -> Span:
     """Drop a leading article and trailing generic word ("the Mansehra city" -> Mansehra)."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in {"the", "of"}:
+    while start < end and doc[start].text.lower() in {"the", "of"}:
         start += 1
-    while end - start > 1 and (doc[end - 1].lower_ in GENERIC or doc[end - 1].is_punct):
+    while end - start > 1 and (doc[end - 1].text.lower() in GENERIC or _is_punct(doc[end - 1])):
         end -= 1
     return doc[start:end]
 
@@ -202,11 +212,11 @@ def _lookup(gaz: Gazetteer, span: Span, alternates: bool) -> tuple[GazEntry, ...
 
 
 def _name_start_ok(tok: Token, upper: bool) -> bool:
-    if not tok.is_alpha or tok.is_stop or tok.lower_ in _NOT_PLACES:
+    if not tok.text.isalpha() or _is_stop(tok) or tok.text.lower() in _NOT_PLACES:
         return False
     if upper:
-        return tok.is_upper
-    return tok.is_title
+        return tok.text.isupper()
+    return tok.text.istitle()
 
 
 def _ngram_matches(
@@ -225,7 +235,7 @@ def _ngram_matches(
         for n in range(min(MAX_NGRAM, sent.end - i), 0, -1):
             span = doc[i : i + n]
             last = doc[i + n - 1]
-            if any(t.i in taken for t in span) or not (last.is_alpha or last.like_num):
+            if any(t.i in taken for t in span) or not (last.text.isalpha() or last.text.isdigit()):
                 continue
             entries = tuple(gaz.lookup(span.text, alternates=False)) or tuple(
                 e for e in gaz.lookup(span.text) if e.population >= _BIG_CITY
@@ -244,7 +254,7 @@ def _ngram_matches(
 def _plausible(span: Span, entries: tuple[GazEntry, ...], upper: bool) -> bool:
     """Is an n-gram found in the gazetteer (not by NER) likely a place name here?"""
     strong = any(e.feature in {"country", "admin1", "region", "other"} for e in entries)
-    prev = span.doc[span.start - 1].lower_ if span.start > span.sent.start else ""
+    prev = span.doc[span.start - 1].text.lower() if span.start > span.sent.start else ""
     after_prep = prev in LOCATIVE or prev == "of"
     if not upper:
         if _fragment(span):
@@ -259,8 +269,12 @@ def _fragment(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > span.sent.start else None
     after = doc[span.end] if span.end < span.sent.end else None
-    return any(t is not None and t.is_title and t.is_alpha for t in (before, after)) and not (
-        before is not None and before.i == span.sent.start and (after is None or not after.is_title)
+    return any(
+        t is not None and t.text.istitle() and t.text.isalpha() for t in (before, after)
+    ) and not (
+        before is not None
+        and before.i == span.sent.start
+        and (after is None or not after.text.istitle())
     )
 
 
@@ -275,7 +289,9 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
             if ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
             span = _strip(ent) if len(ent) > 1 else ent
-            if len(span) == 1 and (span[0].lower_ in _NOT_PLACES or (upper and span[0].is_stop)):
+            if len(span) == 1 and (
+                span[0].text.lower() in _NOT_PLACES or (upper and _is_stop(span[0]))
+            ):
                 continue
             entries = _lookup(gaz, ent, alternates=not upper)
             here.append(Toponym(block.index, sent_index, span.start, span.end, span.text, entries))
@@ -298,7 +314,7 @@ def _link_qualifiers(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
         quals: list[int] = []
         gap_start = head.end
         while j < len(out):
-            gap = [t for t in doc[gap_start : out[j].start] if t.lower_ not in GENERIC]
+            gap = [t for t in doc[gap_start : out[j].start] if t.text.lower() not in GENERIC]
             between = " ".join(t.text for t in gap)
             if between not in {"(", ",", "", "( the", ", the"} or len(gap) > 2:
                 break
@@ -365,7 +381,7 @@ def country_evidence(
             votes[entries[0].country] += _DATELINE_VOTES
     for block in parsed.blocks:
         for tok in block.doc:
-            if tok.is_alpha and tok.text[:1].isupper():
+            if tok.text.isalpha() and tok.text[:1].isupper():
                 iso3 = gaz.demonym(tok.text)
                 if iso3 is not None:
                     votes[iso3] += 0.5
@@ -444,20 +460,23 @@ def resolve_toponym(t: Toponym, votes: Mapping[str, float]) -> ResolvedToponym:
     if not t.candidates:
         return ResolvedToponym(t, None, f"{t.text!r} not in the gazetteer")
     fitting = fitting or list(t.candidates)
-    ranked = sorted(fitting, key=lambda e: -score(e, t, votes, total))
-    best = ranked[0]
-    why = ["only candidate"] if len(ranked) == 1 else []
-    if len(ranked) > 1:
-        if t.qualifiers and _qualifier_fit(best, t.qualifiers):
-            why.append(f"qualified by {t.qualifier_text!r}")
+    best = max(fitting, key=lambda e: score(e, t, votes, total))
+    others = sorted(
+        (e for e in t.candidates if e is not best), key=lambda e: -score(e, t, votes, total)
+    )
+    why: list[str] = []
+    if t.qualifiers and _qualifier_fit(best, t.qualifiers):
+        why.append(f"qualified by {t.qualifier_text!r}")
+    if others:
         if best.country and votes.get(best.country):
             why.append(f"document points to {best.country}")
         if best.feature == "country":
             why.append("a country name beats a town")
         why.append(f"population {best.population:,}")
-        others = ", ".join(_label(e) for e in ranked[1:3])
-        why.append(f"also {others}")
-    return ResolvedToponym(t, best, f"{t.text!r} -> {_label(best)}: {'; '.join(why)}")
+        why.append(f"also {', '.join(_label(e) for e in others[:2])}")
+    return ResolvedToponym(
+        t, best, f"{t.text!r} -> {_label(best)}: {'; '.join(why) or 'only candidate'}"
+    )
 
 
 def _label(e: GazEntry) -> str:
