@@ -46,7 +46,10 @@ class CodedDocument:
 
 def event_id(doc_id: str, cand: EventCandidate, start: int, end: int) -> str:
     """Stable id: the same input and chronica version give the same id."""
-    key = f"{__version__}|{doc_id}|{cand.sentence_index}|{start}|{end}|{cand.event.cameo}"
+    key = (
+        f"{__version__}|{doc_id}|{cand.sentence_index}|{start}|{end}|{cand.block}"
+        f"|{cand.trigger_start}|{cand.trigger_end}|{cand.event.cameo}"
+    )
     key += "|" + ",".join(m.entity.text for m in cand.actor)
     key += "|" + ",".join(m.entity.text for m in cand.recipient)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

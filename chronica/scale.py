@@ -114,6 +114,7 @@ def code_distributed(
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     stream = iter(documents)
+
     def submit_next() -> Any | None:
         batch = [document_to_dict(d) for d in islice(stream, batch_size)]
         if not batch:

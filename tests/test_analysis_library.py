@@ -345,6 +345,19 @@ def test_analysis_network_focal_changes_between_windows() -> None:
     assert change.new_allies == ("Union",)
 
 
+def test_analysis_network_focal_counts_each_event_once() -> None:
+    country = Entity("Xyzland", "Xyzland", "XYZ", None, "Q9")
+    army = Entity("Xyz army", "Xyz army", "XYZ", "MIL", "Q10")
+    events = [
+        ev("1", (country, army), GROUP_C, plover="ASSAULT"),
+        ev("2", country, GROUP_C, day=date(2020, 2, 1), plover="AGREE"),
+    ]
+    (window,) = focal_relations(network_series(events, window="all"), actor_ref("Xyzland", country))
+    (league,) = window.adversaries
+    assert (league.weight, league.goldstein_sum) == (2, -2.0)
+    assert (league.cooperation_ids, league.conflict_ids) == (("2",), ("1",))
+
+
 def test_analysis_network_exports(tmp_path: Path) -> None:
     series = network_series(network_events(), window="5y")
     doc = json.loads(network_to_json(series, FRONT))

@@ -80,9 +80,17 @@ class Relation:
     sign: int
     weight: int
     goldstein_sum: float
-    cooperation: int
-    conflict: int
+    cooperation_ids: tuple[str, ...]
+    conflict_ids: tuple[str, ...]
     event_ids: tuple[str, ...]
+
+    @property
+    def cooperation(self) -> int:
+        return len(self.cooperation_ids)
+
+    @property
+    def conflict(self) -> int:
+        return len(self.conflict_ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,12 +180,14 @@ def _add_node(graph: nx.Graph, key: str, entity: Entity) -> None:
 
 def _add_edge(graph: nx.Graph, a: str, b: str, ev: Event) -> None:
     if not graph.has_edge(a, b):
-        graph.add_edge(a, b, weight=0, goldstein_sum=0.0, cooperation=0, conflict=0, events=[])
+        graph.add_edge(a, b, weight=0, goldstein_sum=0.0, cooperation=0, conflict=0, events=[],
+                       kinds=[])  # fmt: skip
     data = graph.edges[a, b]
     data["weight"] += 1
     data["goldstein_sum"] += ev.event.goldstein
     data["cooperation" if ev.event.quad_class <= 2 else "conflict"] += 1
     data["events"].append(ev.id)
+    data["kinds"].append((ev.event.quad_class, ev.event.goldstein))
 
 
 def network_series(
@@ -228,30 +238,26 @@ def focal_nodes(graph: nx.Graph, focal: ActorRef) -> list[str]:
 def focal_window(nw: NetworkWindow, focal: ActorRef) -> FocalWindow:
     """The focal actor's allies (sign +), adversaries (sign -) and neutral ties, heaviest first."""
     mine = set(focal_nodes(nw.graph, focal))
-    merged: dict[str, dict[str, Any]] = {}
+    # other node -> event id -> (quad class, Goldstein): an event linking the other node to
+    # two focal nodes (e.g. a country and its army) counts once.
+    merged: dict[str, dict[str, tuple[int, float]]] = {}
     for node in mine:
         for other, data in nw.graph[node].items():
-            if other in mine:
-                continue
-            acc = merged.setdefault(
-                other, {"weight": 0, "goldstein_sum": 0.0, "cooperation": 0, "conflict": 0,
-                        "events": []}
-            )  # fmt: skip
-            for field in ("weight", "goldstein_sum", "cooperation", "conflict", "events"):
-                acc[field] = acc[field] + data[field]
+            if other not in mine:
+                merged.setdefault(other, {}).update(zip(data["events"], data["kinds"], strict=True))
     relations = []
-    for other, acc in merged.items():
-        total = round(acc["goldstein_sum"], 3)
+    for other, events in merged.items():
+        total = round(sum(g for _, g in events.values()), 3)
         relations.append(
             Relation(
                 key=other,
                 label=nw.graph.nodes[other]["label"],
                 sign=0 if total == 0 else (1 if total > 0 else -1),
-                weight=acc["weight"],
+                weight=len(events),
                 goldstein_sum=total,
-                cooperation=acc["cooperation"],
-                conflict=acc["conflict"],
-                event_ids=tuple(acc["events"]),
+                cooperation_ids=tuple(i for i, (q, _) in events.items() if q <= 2),
+                conflict_ids=tuple(i for i, (q, _) in events.items() if q > 2),
+                event_ids=tuple(events),
             )
         )
     relations.sort(key=lambda r: (-r.weight, -abs(r.goldstein_sum), r.label.casefold()))
@@ -299,7 +305,7 @@ def graph_to_dict(graph: nx.Graph) -> dict[str, Any]:
     return {
         "nodes": [{"key": k, **data} for k, data in sorted(graph.nodes(data=True))],
         "edges": [
-            {"source": a, "target": b, **data}
+            {"source": a, "target": b, **{k: v for k, v in data.items() if k != "kinds"}}
             for a, b, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1]))
         ],
     }
@@ -359,6 +365,7 @@ def write_graphml(series: NetworkSeries, path: Path) -> list[Path]:
         graph = nw.graph.copy()
         for _, _, data in graph.edges(data=True):
             data["events"] = " ".join(data["events"])
+            del data["kinds"]
         graph.graph.update(
             {"start": nw.window.start.isoformat(), "end": nw.window.end.isoformat(),
              "count": series.count}

@@ -244,7 +244,7 @@ def gazetteer_resolver() -> ToponymResolver | None:
     gazetteer = gazetteer_cls.load()
     if not callable(getattr(gazetteer, "lookup", None)):
         return None
-    return lambda text: _resolve_with(gazetteer, text)
+    return lambda text: resolve_with_gazetteer(gazetteer, text)
 
 
 def _point(entry: object) -> tuple[float, float] | None:
@@ -252,7 +252,8 @@ def _point(entry: object) -> tuple[float, float] | None:
     return (float(lat), float(lon)) if lat is not None and lon is not None else None
 
 
-def _resolve_with(gazetteer: Any, text: str) -> tuple[float, float] | None:
+def resolve_with_gazetteer(gazetteer: Any, text: str) -> tuple[float, float] | None:
+    """The first candidate with coordinates, else the country of a demonym, else None."""
     for entry in gazetteer.lookup(text):
         point = _point(entry)
         if point is not None:
