@@ -22,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from chronica.actors.dictionary import ActorDictionary, ActorEntry
+from chronica.actors.fuzzy import FuzzyIndex
 from chronica.actors.matching import Hit, is_place_use
 from chronica.records import Entity, Mention
 
@@ -105,8 +106,9 @@ def coded_entity(entry: ActorEntry, text: str, sector: str | None) -> Entity:
 class Composer:
     """Builds the mentions of one block from its selected hits."""
 
-    def __init__(self, dictionary: ActorDictionary) -> None:
+    def __init__(self, dictionary: ActorDictionary, fuzzy: FuzzyIndex | None = None) -> None:
         self.dictionary = dictionary
+        self.fuzzy = fuzzy
 
     def mentions(self, block: int, doc: Doc, hits: Sequence[Hit], all_caps: bool) -> list[Mention]:
         by_start = {h.start: h for h in hits}
@@ -349,6 +351,22 @@ class Composer:
             return None
         name = doc[chain.end : end].text
         text = doc[chain.start : end].text
+        known = self._fuzzy_person(name)
+        if known is not None:
+            entry, alias = known
+            entity = entry_entity(entry, text)
+            if chain.sector() is not None:
+                entity = replace(entity, sector=chain.sector())
+            reason = f"title {title!r} + person {entry.name!r} (fuzzy: {name!r} ~ {alias!r})"
+            return Mention(
+                block,
+                chain.start,
+                end,
+                entity,
+                "composed",
+                reason,
+                self.dictionary.parent_id(entry),
+            )
         country = base.country if base is not None else None
         entity = Entity(text=text, name=name, country=country, sector=chain.sector())
         where = f" of {base.name}" if base is not None else ""
@@ -360,6 +378,14 @@ class Composer:
             "composed",
             f"title {title!r}{where} + unknown name {name!r} -> {chain.sector()}",
         )
+
+    def _fuzzy_person(self, name: str) -> tuple[ActorEntry, str] | None:
+        """A known person whose name is spelt differently ("Francois Mitterand")."""
+        best = self.fuzzy.best(name) if self.fuzzy is not None else None
+        if best is None:
+            return None
+        entry = self.dictionary.entries[best[0]]
+        return (entry, best[1]) if entry.type == "person" else None
 
 
 def _skip_modifiers(doc: Doc, pos: int, modifiers: frozenset[str]) -> int:

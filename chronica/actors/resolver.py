@@ -45,8 +45,8 @@ class ActorResolver:
     def __init__(self, dictionary: ActorDictionary) -> None:
         self.dictionary = dictionary
         self.matcher = ActorMatcher(dictionary)
-        self.composer = Composer(dictionary)
         self.fuzzy = FuzzyIndex(dictionary)
+        self.composer = Composer(dictionary, self.fuzzy)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ActorResolver:

@@ -179,8 +179,10 @@ class EventMatcher:
         consumed: set[int] = set()
         for tok in sent:
             pos = tok.pos_
-            if tok.dep_ in ("amod", "compound", "nmod"):
-                continue  # a modifier ("alleged", "terror group") is no event of its own
+            if tok.dep_ in ("amod", "compound", "nmod") and not (
+                tok.dep_ == "compound" and self._light_verb(tok.head) is not None
+            ):
+                continue  # a modifier ("alleged") is no event, unless "held mediation talks"
             if pos in _VERB_POS or (tok.tag_.startswith("VB") and pos != "AUX"):
                 candidates = None
                 for form in _verb_forms(tok):
@@ -203,11 +205,18 @@ class EventMatcher:
                 consumed |= match.consumed
         for i in consumed:
             found.pop(i, None)
+        for i in [i for i, m in found.items() if m.token.dep_ == "compound"]:
+            if found[i].token.head.i in found:  # "protest rally": one event, on the head noun
+                del found[i]
         self._resolve_light_verbs(found)
         return found
 
     def _best(self, tok: Token, candidates: tuple[Pattern, ...]) -> Match | None:
-        light = self._light_verb(tok) if candidates[0].nominal else None
+        light = None
+        if candidates[0].nominal:
+            light = self._light_verb(tok)
+            if light is None and tok.dep_ == "compound":
+                light = self._light_verb(tok.head)
         for pattern in candidates:
             taken: frozenset[int] = frozenset()
             if pattern.companions:

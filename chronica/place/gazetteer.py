@@ -30,6 +30,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "places"
 # only for towns of at least ALT_NAME_POPULATION, and are used only when no main name matches.
 MIN_POPULATION = 1000
 ALT_NAME_POPULATION = 15000
+BIG_CITY = 100_000  # other names of towns this large compete with main names ("Dara" -> Daraa)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +81,13 @@ class Gazetteer:
     ) -> list[GazEntry]:
         """Candidates for a name, best prior first: the hinted country first, then countries,
         first-level subdivisions and sites before towns, then by population. Other names of
-        large towns ("Kiev", "Bombay") are tried only when no main name matches and
-        ``alternates`` is true."""
+        large towns ("Kiev", "Bombay") are tried when ``alternates`` is true: alone when no
+        main name matches, else only those of towns over BIG_CITY."""
         key = fold(name)
-        entries = self.index.get(key) or (self.alt_index.get(key, ()) if alternates else ())
+        entries = self.index.get(key, ())
+        if alternates:
+            alt = self.alt_index.get(key, ())
+            entries = (*entries, *(e for e in alt if e.population >= BIG_CITY)) if entries else alt
         return sorted(entries, key=lambda e: _prior_key(e, country_hint))
 
     def demonym(self, word: str) -> str | None:
@@ -221,7 +225,7 @@ def _build_index(min_population: int) -> Gazetteer:
             demonyms[fold(word + "s")] = iso3
     return Gazetteer(
         {k: tuple(v) for k, v in index.items()},
-        {k: tuple(v) for k, v in alt_index.items() if k not in index},
+        {k: tuple(v) for k, v in alt_index.items()},
         countries,
         demonyms,
     )
@@ -244,12 +248,12 @@ def _largest_by_name(
 def _short_name(name: str) -> str:
     """A subdivision name without its type word: "Sabaragamuwa Province" -> "Sabaragamuwa"."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in _ADMIN_WORDS:
+    if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
         return " ".join(words[:-1])
     return name
 
 
-_ADMIN_WORDS = frozenset(
+ADMIN_WORDS = frozenset(
     [
         "province",
         "state",

@@ -32,7 +32,7 @@ _LEVELS = {
     1: "modifies",
     2: "is in the clause of",
     3: "is in the same sentence as",
-    4: "is named (not as an actor) in the same sentence as",
+    4: "is named (not as an actor, nor a country) in the same sentence as",
 }
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _COUNTRY_SHARE = 0.5  # share of the country votes one country needs for the fallback
@@ -180,8 +180,8 @@ def place_for(parsed: ParsedDocument, places: DocumentPlaces, cand: EventCandida
             continue
         root = doc[t.end - 1]
         level = locative_attachment(root, trigger)
-        if level is None and not _actor_like(root):
-            level = 4
+        if level is None and not _actor_like(root) and r.entry.feature != "country":
+            level = 4  # a town named as the object: "shelled Kharkiv"
         if level is not None:
             options.append((level, abs(root.i - trigger.i), r))
     if options:

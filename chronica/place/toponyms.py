@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from chronica.nlp import ParsedDocument
-from chronica.place.gazetteer import GazEntry, Gazetteer, fold
+from chronica.place.gazetteer import ADMIN_WORDS, BIG_CITY, GazEntry, Gazetteer, fold
 from chronica.records import Mention
 from chronica.time.dateline import dateline_place
 
@@ -142,8 +142,6 @@ _NOT_PLACES = frozenset(
 )
 
 
-# Other names ("Antwerpen") are matched outside entities only for towns this large.
-_BIG_CITY = 100_000
 _DATELINE_VOTES = 2.0  # a wire story's dateline city says which country it is about
 _STRONG = frozenset({"country", "admin1"})
 # Prior population of a first-level unit whose towns could not be linked.
@@ -163,6 +161,7 @@ class Toponym:
     qualifiers: tuple[GazEntry, ...] = ()  # what a following "(X)" or ", X" narrows it to
     qualifier_text: str = ""
     is_qualifier: bool = False  # this name only qualifies the toponym before it
+    admin_word: bool = False  # followed by "province", "department", "state", ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +198,15 @@ def _strip(span: Span) -> Span:
     while end - start > 1 and (doc[end - 1].text.lower() in GENERIC or _is_punct(doc[end - 1])):
         end -= 1
     return doc[start:end]
+
+
+def _admin_word_after(span: Span) -> bool:
+    """Does a word naming a first-level unit end or follow the span ("San Miguel Department")?"""
+    doc = span.doc
+    words = [span[-1].text.lower()]
+    if span.end < len(doc):
+        words.append(doc[span.end].text.lower())
+    return any(w in ADMIN_WORDS for w in words)
 
 
 def _lookup(gaz: Gazetteer, span: Span, alternates: bool) -> tuple[GazEntry, ...]:
@@ -238,7 +246,7 @@ def _ngram_matches(
             if any(t.i in taken for t in span) or not (last.text.isalpha() or last.text.isdigit()):
                 continue
             entries = tuple(gaz.lookup(span.text, alternates=False)) or tuple(
-                e for e in gaz.lookup(span.text) if e.population >= _BIG_CITY
+                e for e in gaz.lookup(span.text) if e.population >= BIG_CITY
             )
             if entries and _plausible(span, entries, upper):
                 match = (n, entries)
@@ -294,11 +302,31 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
             ):
                 continue
             entries = _lookup(gaz, ent, alternates=not upper)
-            here.append(Toponym(block.index, sent_index, span.start, span.end, span.text, entries))
+            here.append(
+                Toponym(
+                    block.index,
+                    sent_index,
+                    span.start,
+                    span.end,
+                    span.text,
+                    entries,
+                    admin_word=_admin_word_after(ent),
+                )
+            )
             taken.update(range(ent.start, ent.end))
         for start, end, entries in _ngram_matches(gaz, sent, taken, upper):
             span = block.doc[start:end]
-            here.append(Toponym(block.index, sent_index, start, end, span.text, entries))
+            here.append(
+                Toponym(
+                    block.index,
+                    sent_index,
+                    start,
+                    end,
+                    span.text,
+                    entries,
+                    admin_word=_admin_word_after(span),
+                )
+            )
         here.sort(key=lambda t: t.start)
         found.extend(_link_qualifiers(block.doc, here))
     return found
@@ -432,7 +460,9 @@ def score(entry: GazEntry, t: Toponym, votes: Mapping[str, float], total: float)
     exact = fold(entry.name) == fold(t.text)
     if entry.feature == "country":
         s += 4.0 if exact else 3.0
-    elif entry.feature in {"admin1", "region"}:
+    elif entry.feature == "admin1":
+        s += 1.5 if t.admin_word else -0.5  # "Tehran" is the city, "Tehran Province" the unit
+    elif entry.feature == "region":
         s += 1.0
     elif entry.source == "site":
         s += 3.0
@@ -446,12 +476,15 @@ def score(entry: GazEntry, t: Toponym, votes: Mapping[str, float], total: float)
 
 
 def resolve_toponym(t: Toponym, votes: Mapping[str, float]) -> ResolvedToponym:
-    """Pick the best candidate of one toponym, saying why (and what else it could be)."""
+    """Pick the best candidate of one toponym, saying why (and what else it could be). The
+    toponym's own vote is left out: a name must not point the document to itself."""
+    own = toponym_votes([t])
+    votes = {c: v - own.get(c, 0.0) for c, v in votes.items() if v - own.get(c, 0.0) > 0}
     total = float(sum(votes.values()))
     fitting = [e for e in t.candidates if not t.qualifiers or _qualifier_fit(e, t.qualifiers)]
     strong = any(q.feature in _STRONG for q in t.qualifiers)
     if not fitting and t.qualifiers and (strong or not t.candidates):
-        best_q = max(t.qualifiers, key=lambda e: (e.lat is not None, score(e, t, votes, total)))
+        best_q = max(t.qualifiers, key=lambda e: score(e, t, votes, total))
         where = "not in the gazetteer" if not t.candidates else "not found in its qualifier"
         return ResolvedToponym(
             t, best_q, f"{t.text!r} {where}; located by its qualifier "

@@ -28,7 +28,6 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from chronica.errors import SettingsError
-from chronica.records import Entity, Event, Place
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # datasketch's 32-bit permutation scheme; signatures are stored as little-endian uint32.
@@ -131,7 +130,8 @@ def near_duplicate_clusters(
 
 @dataclass(frozen=True)
 class EventKey:
-    """What grouping needs to know about one stored event."""
+    """What grouping needs to know about one stored event: entity keys of its actors and
+    recipients (sorted, distinct) and its place key (None when it has no place)."""
 
     event_id: str
     doc_id: str
@@ -141,31 +141,6 @@ class EventKey:
     recipients: tuple[str, ...]
     place: str | None
     start: date | None
-
-
-def entity_key(entity: Entity) -> str:
-    return entity.id or (entity.name or entity.text).strip().lower()
-
-
-def place_key(place: Place | None) -> str | None:
-    if place is None:
-        return None
-    if place.geonameid is not None:
-        return f"geonames:{place.geonameid}"
-    return f"{(place.name or place.text).strip().lower()}|{place.country or ''}"
-
-
-def event_key(event: Event, cluster_id: str) -> EventKey:
-    return EventKey(
-        event_id=event.id,
-        doc_id=event.doc_id,
-        cluster_id=cluster_id,
-        plover=event.event.plover,
-        actors=tuple(sorted({entity_key(e) for e in event.actor})),
-        recipients=tuple(sorted({entity_key(e) for e in event.recipient})),
-        place=place_key(event.location),
-        start=event.date.start,
-    )
 
 
 def group_events(keys: Sequence[EventKey], settings: DedupSettings) -> dict[str, str]:

@@ -127,10 +127,12 @@ def sort_key(order: Order) -> str:
     return _SORT[order][0]
 
 
-def order_by(order: Order) -> str:
-    key, direction = _SORT[order]
+def order_by(order: Order, key: str | None = None, alias: str = "e") -> str:
+    """ORDER BY terms: the sort key (an expression, or ``key`` when already selected), then the
+    event id and position as tie-breakers."""
+    expression, direction = _SORT[order]
     id_direction = "DESC" if order == "-date" else "ASC"
-    return f"{key} {direction}, e.id {id_direction}, e.pos ASC"
+    return f"{key or expression} {direction}, {alias}.id {id_direction}, {alias}.pos ASC"
 
 
 def after_clause(q: EventQuery) -> tuple[str, list[Any]]:

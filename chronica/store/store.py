@@ -423,9 +423,14 @@ class Store:
         """One page of events matching ``q``, in ``q.order``, with the next page's cursor."""
         condition, params = where(q)
         keyset, keyset_params = after_clause(q)
+        # Two phases: sort and cut on the small columns, then fetch the JSON records by rowid
+        # (carrying every record through the sort is ten times slower).
         rows = self._rows(
-            f"SELECT {sort_key(q.order)} AS k, e.id, e.record FROM events e "
-            f"WHERE {condition} AND {keyset} ORDER BY {order_by(q.order)} LIMIT ?",
+            f"WITH top AS (SELECT {sort_key(q.order)} AS k, e.id, e.pos, e.rowid AS r "
+            f"FROM events e WHERE {condition} AND {keyset} "
+            f"ORDER BY {order_by(q.order)} LIMIT ?) "
+            "SELECT top.k, top.id, ev.record FROM top JOIN events ev ON ev.rowid = top.r "
+            f"ORDER BY {order_by(q.order, key='top.k', alias='top')}",
             [*params, *keyset_params, q.limit + 1],
         )
         items = [_event(r[2]) for r in rows[: q.limit]]
@@ -531,9 +536,18 @@ class Store:
         signatures = self._rows("SELECT doc_id, signature FROM doc_signatures")
         clusters = dedup.near_duplicate_clusters(signatures, settings)
         keys = [
-            dedup.event_key(_event(record), clusters.get(doc_id, doc_id))
-            for doc_id, record in self._rows(
-                "SELECT doc_id, record FROM events ORDER BY doc_id, pos"
+            dedup.EventKey(
+                event_id,
+                doc_id,
+                clusters.get(doc_id, doc_id),
+                plover,
+                tuple(actors),
+                tuple(recipients),
+                place,
+                start,
+            )  # fmt: skip
+            for event_id, doc_id, plover, place, start, actors, recipients in self._rows(
+                _EVENT_KEYS_SQL
             )
         ]
         groups = dedup.group_events(keys, settings)
@@ -567,6 +581,35 @@ class Store:
             "(SELECT count(*) FROM quarantine)"
         )[0]
         return StoreCounts(*(int(v) for v in row))
+
+
+# What event grouping compares, per event in document order: entity keys (id, else the
+# lower-cased name or text) of actors and recipients, and a place key (GeoNames id, else the
+# lower-cased name with the country).
+_EVENT_KEYS_SQL = """
+WITH ents AS (
+    SELECT event_id,
+        list_sort(list_distinct(list(key) FILTER (WHERE role = 'actor'))) AS actors,
+        list_sort(list_distinct(list(key) FILTER (WHERE role = 'recipient'))) AS recipients
+    FROM (
+        SELECT event_id, role, COALESCE(entity_id, lower(trim(COALESCE(name, text)))) AS key
+        FROM event_entities WHERE role IN ('actor', 'recipient')
+    )
+    GROUP BY event_id
+)
+SELECT e.id, e.doc_id, e.plover,
+    CASE
+        WHEN e.location_geonameid IS NOT NULL THEN 'geonames:' || e.location_geonameid
+        WHEN e.location_text IS NOT NULL THEN
+            lower(trim(COALESCE(e.location_name, e.location_text)))
+            || '|' || COALESCE(e.location_country, '')
+    END,
+    e.date_start,
+    COALESCE(ents.actors, []::VARCHAR[]),
+    COALESCE(ents.recipients, []::VARCHAR[])
+FROM events e LEFT JOIN ents ON ents.event_id = e.id
+ORDER BY e.doc_id, e.pos
+"""
 
 
 def _document(row: tuple[Any, ...]) -> Document:
