@@ -17,7 +17,7 @@ from itertools import islice
 from typing import Any
 
 from chronica.config import Settings
-from chronica.errors import ChronicaError
+from chronica.errors import ChronicaError, SettingsError
 from chronica.pipeline import CodedDocument, Coder
 from chronica.records import Document
 from chronica.serialize import document_from_dict, document_to_dict, event_from_dict, event_to_dict
@@ -39,9 +39,9 @@ class ClusterSpec:
 
     def __post_init__(self) -> None:
         if self.workers < 0:
-            raise ChronicaError(f"workers must be 0 or more, got {self.workers}")
+            raise SettingsError(f"workers must be 0 or more, got {self.workers}")
         if self.batch_size < 1:
-            raise ChronicaError(f"batch size must be positive, got {self.batch_size}")
+            raise SettingsError(f"batch size must be positive, got {self.batch_size}")
 
     @property
     def distributed(self) -> bool:

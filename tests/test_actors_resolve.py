@@ -110,6 +110,8 @@ def _codes(m: Mention) -> tuple[str | None, str | None]:
         ("The Houthis seized the ship.", "Houthis", "YEM", "REB"),
         ("Al-Shabaab claimed the attack.", "Al-Shabaab", "SOM", "REB"),
         ("Islamic State fighters withdrew.", "Islamic State fighters", None, "REB"),
+        ("MS-13 gang members fled.", "MS-13 gang members", "SLV", "CRM"),
+        ("The SPLM/A shelled the town.", "SPLM/A", "SDN", "REB"),
     ],
 )
 def test_resolution_cases(
@@ -360,3 +362,24 @@ def test_definite_state_organ_takes_the_country(
     resolver: ActorResolver, text: str, anaphor: str, codes: tuple[str | None, str]
 ) -> None:
     assert _codes(_find(_mentions(resolver, text), anaphor)) == codes
+
+
+def test_title_before_misspelt_known_person(resolver: ActorResolver) -> None:
+    m = _find(
+        _mentions(resolver, "President Francois Mitterand arrived."), "President Francois Mitterand"
+    )
+    assert (m.entity.id, m.entity.sector) == ("Q2038", "GOV")
+    assert "fuzzy" in m.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("NAIROBI, 3 May -- Kenyan police arrested five men.", False),  # a dateline
+        ("Nairobi, which had protested, said the talks failed.", True),
+        ("Talks opened near Nairobi on Friday.", False),
+    ],
+)
+def test_capital_datelines_and_places(resolver: ActorResolver, text: str, actor: bool) -> None:
+    texts = [m.entity.text.lower() for m in _mentions(resolver, text)]
+    assert ("nairobi" in texts) is actor

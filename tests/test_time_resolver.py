@@ -250,3 +250,18 @@ def test_time_resolver_returns_one_result_per_candidate() -> None:
     parsed = parsed_from_docs([founded_and_protested()], published=None)
     assert resolve(parsed, []) == []
     assert len(resolve(parsed, [(0, 6), (0, 0), (0, 6)])) == 3
+
+
+def test_time_unresolved_anchor_in_another_clause_is_ignored() -> None:
+    # "After the talks , police feared rebels attacked ." (the anchor is on "feared")
+    doc = make_doc(
+        ["After", "the", "talks", ",", "police", "feared", "rebels", "attacked", "."],
+        heads=[5, 2, 0, 5, 5, 5, 7, 5, 5],
+        deps=["prep", "det", "pobj", "punct", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+        pos=["ADP", "DET", "NOUN", "PUNCT", "NOUN", "VERB", "NOUN", "VERB", "PUNCT"],
+        lemmas=["after", "the", "talk", ",", "police", "fear", "rebel", "attack", "."],
+    )
+    parsed = parsed_from_docs([doc], published=date(2022, 6, 8))
+    feared, attacked = resolve(parsed, [(0, 5), (0, 7)])
+    assert feared.span.start is None and "not dated earlier" in feared.reason
+    assert attacked.span.basis == "publication"

@@ -30,7 +30,6 @@ class Definition:
     parent: str | None
     long_start: int
     long_end: int
-    acr_index: int
     known: bool  # the long form is a dictionary actor
 
 
@@ -117,10 +116,10 @@ def _long_before(doc: Doc, end: int, acr: int, mentions: Sequence[Mention]) -> D
     start = _run_before(doc, end)
     for m in mentions:
         if m.end == end and m.kind == "dictionary":
-            return Definition(acronym, m.entity, m.parent, m.start, m.end, acr, True)
+            return Definition(acronym, m.entity, m.parent, m.start, m.end, True)
     for s in range(start, end):
         if doc[s].lower_ not in _MINOR and initials_fit(acronym, [t.text for t in doc[s:end]]):
-            return _new(doc, acronym, s, end, acr, mentions)
+            return _new(doc, acronym, s, end, mentions)
     return None
 
 
@@ -132,15 +131,13 @@ def _long_after(doc: Doc, acr: int, mentions: Sequence[Mention]) -> Definition |
         return None
     for m in mentions:
         if m.start == start and m.end == end and m.kind == "dictionary":
-            return Definition(acronym, m.entity, m.parent, start, end, acr, True)
+            return Definition(acronym, m.entity, m.parent, start, end, True)
     if not initials_fit(acronym, [t.text for t in doc[start:end]]):
         return None
-    return _new(doc, acronym, start, end, acr, mentions)
+    return _new(doc, acronym, start, end, mentions)
 
 
-def _new(
-    doc: Doc, acronym: str, start: int, end: int, acr: int, mentions: Sequence[Mention]
-) -> Definition:
+def _new(doc: Doc, acronym: str, start: int, end: int, mentions: Sequence[Mention]) -> Definition:
     name = doc[start:end].text
     country = next(
         (
@@ -151,4 +148,4 @@ def _new(
         None,
     )
     entity = Entity(text=name, name=name, country=country, sector=None, id=None)
-    return Definition(acronym, entity, None, start, end, acr, False)
+    return Definition(acronym, entity, None, start, end, False)

@@ -31,6 +31,7 @@ import yaml
 
 from chronica.actors.normalize import (
     alias_variants,
+    exact_key,
     is_case_sensitive,
     norm_key,
     plural_forms,
@@ -78,7 +79,6 @@ SECTORS: frozenset[str] = frozenset(
         "SOC",
     ]
 )
-NON_STATE_COUNTRIES: frozenset[str] = frozenset({"IGO", "NGO", "MNC"})
 BUILTIN_FILES: tuple[str, ...] = (
     "countries.yaml",
     "agents.yaml",
@@ -476,7 +476,9 @@ def _index(entries: Iterable[ActorEntry]) -> tuple[dict[str, Alias], dict[str, A
             for variant in alias_variants(text):
                 alias = Alias(text, entry.key, form, entry.source)
                 table, key = (
-                    (exact, variant) if is_case_sensitive(variant) else (folded, norm_key(variant))
+                    (exact, exact_key(variant))
+                    if is_case_sensitive(variant)
+                    else (folded, norm_key(variant))
                 )
                 if not key:
                     continue

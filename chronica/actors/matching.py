@@ -140,9 +140,30 @@ def _trim_article(doc: Doc, hit: Hit) -> Hit:
 def is_place_use(doc: Doc, start: int, end: int) -> bool:
     """A capital after a locative preposition ("in Tehran") or as a dateline at the start of a
     block ("TEHRAN, 3 JAN --") is a place, not the government."""
-    if start == 0 and end < len(doc) and doc[end].text in (",", "(", "-", "--", "—"):
+    if start == 0 and _dateline_follows(doc, end):
         return True
     i = start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i >= 0 and doc[i].lower_ in _LOCATIVE
+
+
+_MONTHS = frozenset(
+    {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december",
+    }
+)  # fmt: skip
+
+
+def _dateline_follows(doc: Doc, end: int) -> bool:
+    """ "TEHRAN, 3 JAN --", "Tehran, May 3", "TEHRAN (AP) --": a dateline after the capital."""
+    if end >= len(doc):
+        return False
+    if doc[end].text in ("(", "-", "--", "—"):
+        return True
+    if doc[end].text != "," or end + 1 >= len(doc):
+        return False
+    nxt = doc[end + 1]
+    return nxt.like_num or nxt.lower_.rstrip(".") in _MONTHS

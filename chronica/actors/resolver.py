@@ -30,7 +30,6 @@ from chronica.nlp import ParsedDocument
 from chronica.records import Entity, Mention
 
 _NER_LABELS = {"ORG": "org", "PERSON": "person", "NORP": "other"}
-_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def role_at(entry: ActorEntry, day: date) -> Role | None:
@@ -149,30 +148,29 @@ class ActorResolver:
         self, block: int, doc: Doc, found: list[Mention], taught: dict[str, Definition]
     ) -> list[Mention]:
         out = list(found)
-        for d in find_definitions(doc, found):
-            taught[d.acronym] = d
-            if not d.known:
-                out = [m for m in out if m.end <= d.long_start or m.start >= d.long_end]
-                reason = f"long form of the acronym {d.acronym!r} defined in the text"
-                out.append(Mention(block, d.long_start, d.long_end, d.entity, "acronym", reason))
+        for definition in find_definitions(doc, found):
+            taught[definition.acronym] = definition
+            if not definition.known:
+                start, end = definition.long_start, definition.long_end
+                out = [m for m in out if m.end <= start or m.start >= end]
+                reason = f"long form of the acronym {definition.acronym!r} defined in the text"
+                out.append(Mention(block, start, end, definition.entity, "acronym", reason))
         if not taught:
             return out
         at = {m.start: m for m in out}
         covered = {i for m in out if m.end - m.start > 1 for i in range(m.start, m.end)}
         for tok in doc:
-            d_tok = taught.get(tok.text)
-            if d_tok is None or tok.i in covered:
+            d = taught.get(tok.text)
+            if d is None or tok.i in covered:
                 continue
-            d = d_tok
             old = at.get(tok.i)
             if old is not None and d.known and old.entity.id == d.entity.id:
                 continue
             entity = replace(d.entity, text=tok.text)
             reason = f"acronym {d.acronym!r} defined in the text as {d.entity.name!r}"
-            new = Mention(block, tok.i, tok.i + 1, entity, "acronym", reason, d.parent)
             if old is not None:
                 out.remove(old)
-            out.append(new)
+            out.append(Mention(block, tok.i, tok.i + 1, entity, "acronym", reason, d.parent))
         return sorted(out, key=lambda m: m.start)
 
     def _fuzzy(

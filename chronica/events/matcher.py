@@ -607,6 +607,8 @@ class EventMatcher:
             ]  # fmt: skip
         prep = role[2:]
         found = syntax.prep_objects(tok, prep)
+        if not found and tok.dep_ == "compound":  # "a mediation mission between X and Y"
+            found = syntax.prep_objects(tok.head, prep)
         if not found and not match.pattern.nominal:
             for c in tok.children:
                 if c.dep_ == "dobj":

@@ -96,23 +96,22 @@ MIGRATIONS: tuple[Migration, ...] = (
                 name_lc VARCHAR,
                 text_lc VARCHAR NOT NULL
             )""",
-            "CREATE INDEX event_entities_event ON event_entities (event_id)",
             """CREATE TABLE doc_signatures (
                 doc_id VARCHAR PRIMARY KEY,
                 signature BLOB NOT NULL
             )""",
+            # Derived tables, rebuilt wholesale by de-duplication: no indexes (DuckDB deletes
+            # from indexed tables slowly), lookups scan them.
             """CREATE TABLE doc_clusters (
-                doc_id VARCHAR PRIMARY KEY,
+                doc_id VARCHAR NOT NULL,
                 cluster_id VARCHAR NOT NULL
             )""",
-            "CREATE INDEX doc_clusters_cluster ON doc_clusters (cluster_id)",
             """CREATE TABLE event_groups (
                 event_id VARCHAR NOT NULL,
                 group_id VARCHAR NOT NULL
             )""",
-            "CREATE INDEX event_groups_event ON event_groups (event_id)",
             """CREATE TABLE group_stats (
-                group_id VARCHAR PRIMARY KEY,
+                group_id VARCHAR NOT NULL,
                 representative VARCHAR NOT NULL,
                 reports INTEGER NOT NULL,
                 documents INTEGER NOT NULL,

@@ -158,6 +158,7 @@ class Store:
             Path(name).parent.mkdir(parents=True, exist_ok=True)
         try:
             con = duckdb.connect(name, read_only=read_only)
+            con.execute("SET enable_progress_bar = false")
         except duckdb.Error as exc:
             raise StoreError(f"{name}: cannot open the database: {exc}") from exc
         try:
@@ -545,7 +546,7 @@ class Store:
                 tuple(recipients),
                 place,
                 start,
-            )  # fmt: skip
+            )
             for event_id, doc_id, plover, place, start, actors, recipients in self._rows(
                 _EVENT_KEYS_SQL
             )

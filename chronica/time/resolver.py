@@ -283,15 +283,15 @@ def date_for(parsed: ParsedDocument, doc_time: DocumentTime, cand: EventCandidat
         )
         best = ranked[0]
         level = attachment(doc[best.root], trigger)
-        if best.span is None and level > 1:
-            resolved = [m for m in ranked if m.span is not None]
-            best = resolved[0] if resolved else best
+        if best.span is None and level > 2:  # an unresolved expression elsewhere: ignore it
+            best = next((m for m in ranked if m.span is not None), best)
             level = attachment(doc[best.root], trigger)
-        how = f"{_phrase(doc, best)!r} {_LEVELS[level]} {trigger.text!r}"
-        if best.span is None:
-            return DateResult(DateSpan(text=best.phrase), f"{how}, but {best.note}")
-        note = f" ({best.note})" if best.note else ""
-        return DateResult(best.span, f"{how}{note}")
+        if best.span is not None or level <= 2:
+            how = f"{_phrase(doc, best)!r} {_LEVELS[level]} {trigger.text!r}"
+            if best.span is None:
+                return DateResult(DateSpan(text=best.phrase), f"{how}, but {best.note}")
+            note = f" ({best.note})" if best.note else ""
+            return DateResult(best.span, f"{how}{note}")
     return _without_expression(parsed, doc_time, cand)
 
 
