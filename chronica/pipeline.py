@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 
@@ -103,9 +103,22 @@ class Coder:
         places = self.place.resolve(parsed, candidates, mentions)
         attributions = self.attribution.resolve(parsed, candidates, mentions)
         for cand, d, p, a in zip(candidates, dates, places, attributions, strict=True):
-            event = assemble(parsed, cand, d, p, a)
+            event = self._code_roles_at_event_date(assemble(parsed, cand, d, p, a))
             if event.confidence >= self.settings.min_confidence:
                 yield event
+
+
+    def _code_roles_at_event_date(self, event: Event) -> Event:
+        """Persons with time-bounded roles code for the role held on the event's own date
+        (not the publication date)."""
+        when = event.date.start or event.date.end
+        if when is None:
+            return event
+        actor = tuple(self.actors.at_date(e, when) for e in event.actor)
+        recipient = tuple(self.actors.at_date(e, when) for e in event.recipient)
+        if actor == event.actor and recipient == event.recipient:
+            return event
+        return replace(event, actor=actor, recipient=recipient)
 
 
 def assemble(
