@@ -24,8 +24,8 @@ from chronica.records import (
     AttributionResult,
     DateResult,
     Document,
-    Event,
     Entity,
+    Event,
     EventCandidate,
     Evidence,
     Mention,
@@ -106,7 +106,6 @@ class Coder:
             event = self._code_roles_at_event_date(assemble(parsed, cand, d, p, a))
             if event.confidence >= self.settings.min_confidence:
                 yield event
-
 
     def _code_roles_at_event_date(self, event: Event) -> Event:
         """Persons with time-bounded roles code for the role held on the event's own date

@@ -114,21 +114,34 @@ def event_from_dict(d: JSON) -> Event:
         id=d["id"],
         doc_id=d["doc_id"],
         event=EventType(
-            e["plover"], e.get("mode"), e["cameo"], int(e["quad_class"]), float(e["goldstein"]),
+            e["plover"],
+            e.get("mode"),
+            e["cameo"],
+            int(e["quad_class"]),
+            float(e["goldstein"]),
             e["trigger"],
-        ),  # fmt: skip
+        ),
         actor=tuple(entity_from_dict(x) for x in d.get("actor", [])),
         recipient=tuple(entity_from_dict(x) for x in d.get("recipient", [])),
         date=DateSpan(
-            _date(dt.get("start")), _date(dt.get("end")), dt["granularity"], dt["basis"],
+            _date(dt.get("start")),
+            _date(dt.get("end")),
+            dt["granularity"],
+            dt["basis"],
             dt.get("text"),
-        ),  # fmt: skip
+        ),
         location=None
         if loc is None
         else Place(
-            loc["text"], loc.get("name"), loc.get("country"), loc.get("admin1"), loc.get("lat"),
-            loc.get("lon"), loc.get("geonameid"), loc.get("feature", "other"),
-        ),  # fmt: skip
+            loc["text"],
+            loc.get("name"),
+            loc.get("country"),
+            loc.get("admin1"),
+            loc.get("lat"),
+            loc.get("lon"),
+            loc.get("geonameid"),
+            loc.get("feature", "other"),
+        ),
         attribution=Attribution(
             att["certainty"],
             None if claimant is None else entity_from_dict(claimant),
@@ -141,9 +154,12 @@ def event_from_dict(d: JSON) -> Event:
         ),
         confidence=float(d["confidence"]),
         reasons=Reasons(
-            rs.get("actor", ""), rs.get("event", ""), rs.get("date", ""),
-            rs.get("location", ""), rs.get("attribution", ""),
-        ),  # fmt: skip
+            rs.get("actor", ""),
+            rs.get("event", ""),
+            rs.get("date", ""),
+            rs.get("location", ""),
+            rs.get("attribution", ""),
+        ),
     )
 
 

@@ -52,7 +52,9 @@ def make_doc(
     )
 
 
-def parsed_from_docs(docs: Sequence[Doc], doc_id: str = "t", published: object = None) -> ParsedDocument:
+def parsed_from_docs(
+    docs: Sequence[Doc], doc_id: str = "t", published: object = None
+) -> ParsedDocument:
     """Wrap hand-built Docs as one ParsedDocument whose text is the blocks joined by blank lines."""
     blocks: list[Block] = []
     offset = 0

@@ -84,7 +84,9 @@ def test_malformed_jsonl_line_names_line_and_others_still_coded(tmp_path: Path) 
 
 def test_bad_published_value_is_reported(tmp_path: Path) -> None:
     f = tmp_path / "docs.jsonl"
-    f.write_text(json.dumps({"id": "x", "text": GOOD, "published": "yesterday"}) + "\n", encoding="utf-8")
+    f.write_text(
+        json.dumps({"id": "x", "text": GOOD, "published": "yesterday"}) + "\n", encoding="utf-8"
+    )
     result = runner.invoke(app, ["code", str(f)])
     assert result.exit_code == 1
     assert "YYYY-MM-DD" in result.stderr
@@ -99,18 +101,24 @@ def test_csv_gz_and_directory_inputs(tmp_path: Path) -> None:
     result = runner.invoke(app, ["code", str(tmp_path / "d"), "--format", "csv"])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("id,doc_id,plover")
-    assert {"one.txt", "two.txt", "c1"} <= {line.split(",")[1] for line in result.stdout.splitlines()[1:]}
+    assert {"one.txt", "two.txt", "c1"} <= {
+        line.split(",")[1] for line in result.stdout.splitlines()[1:]
+    }
 
 
 def test_stdin_jsonl(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["code", "-", "--format", "jsonl"], input=json.dumps({"id": "s", "text": GOOD}) + "\n")
+    result = runner.invoke(
+        app, ["code", "-", "--format", "jsonl"], input=json.dumps({"id": "s", "text": GOOD}) + "\n"
+    )
     assert result.exit_code == 0
     assert {e["doc_id"] for e in _events(result.stdout)} == {"s"}
 
 
 def test_html_input(tmp_path: Path) -> None:
     f = tmp_path / "page.html"
-    f.write_text(f"<html><head><title>T</title></head><body><p>{GOOD}</p></body></html>", encoding="utf-8")
+    f.write_text(
+        f"<html><head><title>T</title></head><body><p>{GOOD}</p></body></html>", encoding="utf-8"
+    )
     result = runner.invoke(app, ["code", str(f), "--format", "jsonl"])
     assert result.exit_code == 0
 
@@ -120,7 +128,9 @@ def test_five_megabyte_document(tmp_path: Path) -> None:
     para = "The army attacked the rebels near the border in 1999. " * 40
     f.write_text("\n\n".join([para] * 2_400), encoding="utf-8")
     assert f.stat().st_size > 5_000_000
-    result = runner.invoke(app, ["code", str(f), "--format", "csv", "-o", str(tmp_path / "out.csv")])
+    result = runner.invoke(
+        app, ["code", str(f), "--format", "csv", "-o", str(tmp_path / "out.csv")]
+    )
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "out.csv").stat().st_size > 0
 

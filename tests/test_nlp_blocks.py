@@ -15,7 +15,10 @@ from chronica.nlp import segment
         ("One sentence.", ["One sentence."]),
         ("First para.\n\nSecond para.", ["First para.", "Second para."]),
         ("A Heading For Us\nThe body starts here.", ["A Heading For Us", "The body starts here."]),
-        ("THE ARMY SAID TODAY\nTHAT REBELS ATTACKED.", ["THE ARMY SAID TODAY\nTHAT REBELS ATTACKED."]),
+        (
+            "THE ARMY SAID TODAY\nTHAT REBELS ATTACKED.",
+            ["THE ARMY SAID TODAY\nTHAT REBELS ATTACKED."],
+        ),
         ("  \n\n  Indented.\n\n\n", ["Indented."]),
         ("Line one goes on\nand continues here.", ["Line one goes on\nand continues here."]),
     ],

@@ -27,7 +27,10 @@ def test_sample_article_events_are_schema_valid_and_carry_evidence(coder: Coder)
 
 
 def test_one_failing_document_does_not_stop_others(coder: Coder) -> None:
-    docs = [Document(id="a", text="Protesters rallied in Paris."), Document(id="b", text="Troops attacked the town.")]
+    docs = [
+        Document(id="a", text="Protesters rallied in Paris."),
+        Document(id="b", text="Troops attacked the town."),
+    ]
     results = list(coder.code_many(docs))
     assert [r.document.id for r in results] == ["a", "b"]
     assert all(r.error is None for r in results)

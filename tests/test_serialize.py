@@ -40,7 +40,9 @@ def sample_event(**over: object) -> Event:
         "recipient": (Entity("U.S. citizens", None, "USA", "CVL", None),),
         "date": DateSpan(date(1975, 1, 1), date(1975, 12, 31), "year", "text", "in 1975"),
         "location": Place("Tehran", "Tehran", "IRN", "Tehran", 35.69, 51.42, 112931, "city"),
-        "attribution": Attribution("alleged", Entity("officials", None, "IRN", "GOV", None), "accused", False, "actual"),
+        "attribution": Attribution(
+            "alleged", Entity("officials", None, "IRN", "GOV", None), "accused", False, "actual"
+        ),
         "evidence": Evidence(3, "The group bombed ...", 100, 120),
         "confidence": 0.8,
         "reasons": Reasons("dictionary", "pattern bomb", "'in 1975'", "'in Tehran'", "cue accused"),
@@ -54,7 +56,9 @@ def test_event_dict_validates_against_schema() -> None:
 
 
 def test_event_with_nulls_validates() -> None:
-    ev = sample_event(location=None, date=DateSpan(), actor=(), recipient=(), attribution=Attribution())
+    ev = sample_event(
+        location=None, date=DateSpan(), actor=(), recipient=(), attribution=Attribution()
+    )
     jsonschema.validate(event_to_dict(ev), event_schema())
 
 
@@ -93,7 +97,9 @@ dates = st.none() | st.dates(min_value=date(1800, 1, 1), max_value=date(2100, 1,
     claimant=st.none() | entities,
     conf=st.floats(min_value=0, max_value=1),
 )
-def test_event_dict_round_trips(plover, actors, start, certainty, modality, granularity, claimant, conf):  # type: ignore[no-untyped-def]
+def test_event_dict_round_trips(
+    plover, actors, start, certainty, modality, granularity, claimant, conf
+):  # type: ignore[no-untyped-def]
     ev = sample_event(
         event=EventType(plover, None, "18", 4, -9.0, "x"),
         actor=tuple(actors),

@@ -16,8 +16,8 @@ from rich.table import Table
 
 from chronica import __version__
 from chronica.cli.common import err_console, errors_to_exit, fail
-from chronica.config import DEFAULT_MODEL, Settings
 from chronica.coding import CodeReport, code_inputs
+from chronica.config import DEFAULT_MODEL, Settings
 from chronica.records import Event
 from chronica.serialize import ROW_COLUMNS, event_to_dict, event_to_row
 
@@ -45,27 +45,42 @@ def register(app: typer.Typer) -> None:
 def code_command(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="Files (.txt .jsonl .csv .html, optionally .gz), directories, or - for JSONL on stdin."),
+        typer.Argument(
+            help="Files (.txt .jsonl .csv .html, or .gz of them), directories, or - for JSONL."
+        ),
     ],
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.table,
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for documents that give none.")
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
-    model: Annotated[str, typer.Option(help="Installed spaCy pipeline to use, by package name.")] = DEFAULT_MODEL,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    model: Annotated[
+        str, typer.Option(help="Installed spaCy pipeline to use, by package name.")
+    ] = DEFAULT_MODEL,
     actors: Annotated[
-        list[Path] | None, typer.Option("--actors", help="Extra actor dictionary (YAML), merged over the built-in one.")
+        list[Path] | None,
+        typer.Option(
+            "--actors", help="Extra actor dictionary (YAML), merged over the built-in one."
+        ),
     ] = None,
     min_confidence: Annotated[float, typer.Option(help="Drop events below this confidence.")] = 0.0,
 ) -> None:
     """Code documents into events: who did what to whom, when, where, according to whom."""
     pub = _parse_date(published)
     with errors_to_exit():
-        settings = Settings(model=model, actor_files=tuple(actors or ()), min_confidence=min_confidence)
+        settings = Settings(
+            model=model, actor_files=tuple(actors or ()), min_confidence=min_confidence
+        )
         out: IO[str] = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
         try:
             writer = _writer(fmt, out)
-            report = code_inputs(inputs, settings, pub, on_events=writer.write, on_error=_print_error)
+            report = code_inputs(
+                inputs, settings, pub, on_events=writer.write, on_error=_print_error
+            )
             writer.close()
         finally:
             if output:

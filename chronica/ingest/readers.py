@@ -55,9 +55,7 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | str]:
             yield path
 
 
-def read_inputs(
-    paths: Iterable[str | Path], published: date | None = None
-) -> Iterator[ReadResult]:
+def read_inputs(paths: Iterable[str | Path], published: date | None = None) -> Iterator[ReadResult]:
     """Read every input; a default ``published`` date fills documents that have none."""
     for item in iter_input_files(paths):
         if item == "-":
@@ -173,7 +171,9 @@ def _read_csv(stream: IO[str], source: str) -> Iterator[ReadResult]:
     csv.field_size_limit(sys.maxsize)
     reader = csv.DictReader(stream)
     if reader.fieldnames is None or "text" not in reader.fieldnames:
-        yield ReadResult(source, error=InputError("CSV needs a header with a 'text' column", source, 1))
+        yield ReadResult(
+            source, error=InputError("CSV needs a header with a 'text' column", source, 1)
+        )
         return
     try:
         for row in reader:
@@ -195,7 +195,9 @@ def _checked(source: str, line: int | None, obj: dict[str, Any]) -> ReadResult:
     if not isinstance(text, str):
         return ReadResult(source, error=InputError("missing or non-string 'text'", source, line))
     if not text.strip():
-        return ReadResult(source, error=InputError(f"document {doc_id!r} has empty text", source, line))
+        return ReadResult(
+            source, error=InputError(f"document {doc_id!r} has empty text", source, line)
+        )
     if len(text) > MAX_DOCUMENT_CHARS:
         msg = f"document {doc_id!r} is larger than {MAX_DOCUMENT_CHARS:,} characters"
         return ReadResult(source, error=InputError(msg, source, line))

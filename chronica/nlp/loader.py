@@ -33,7 +33,10 @@ def load_pipeline(name: str) -> Language:
 
 
 def parse(
-    nlp: Language, documents: Iterable[Document], batch_size: int = 32, max_block_chars: int = 20_000
+    nlp: Language,
+    documents: Iterable[Document],
+    batch_size: int = 32,
+    max_block_chars: int = 20_000,
 ) -> Iterator[ParsedDocument]:
     """Parse documents block by block with ``nlp.pipe`` in batches of ``batch_size`` blocks.
 
@@ -44,7 +47,9 @@ def parse(
         blocks: list[Block] = []
         first_sentence = 0
         texts = (s.text for s in segments)
-        for i, (seg, doc) in enumerate(zip(segments, nlp.pipe(texts, batch_size=batch_size))):
+        for i, (seg, doc) in enumerate(
+            zip(segments, nlp.pipe(texts, batch_size=batch_size), strict=True)
+        ):
             blocks.append(Block(index=i, offset=seg.offset, doc=doc, first_sentence=first_sentence))
             first_sentence += sum(1 for _ in doc.sents)
         yield ParsedDocument(document=document, blocks=tuple(blocks))
