@@ -87,7 +87,8 @@ class Gazetteer:
         entries = self.index.get(key, ())
         if alternates:
             alt = self.alt_index.get(key, ())
-            entries = (*entries, *(e for e in alt if e.population >= BIG_CITY)) if entries else alt
+            big = (e for e in alt if e.population >= BIG_CITY and e not in entries)
+            entries = (*entries, *big) if entries else alt
         return sorted(entries, key=lambda e: _prior_key(e, country_hint))
 
     def demonym(self, word: str) -> str | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -62,9 +61,10 @@ class Geoparser:
     def from_settings(cls, settings: Settings) -> Geoparser:
         return cls(settings)
 
-    @cached_property
+    @property
     def gazetteer(self) -> Gazetteer:
-        """Loaded on first use (a few seconds once per process)."""
+        """Loaded on first use, once per process (a few seconds); not pickled with the
+        geoparser, so sending a Coder to worker processes stays cheap."""
         return Gazetteer.load()
 
     def resolve(

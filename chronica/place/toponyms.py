@@ -9,8 +9,9 @@ document points to (other toponyms, demonyms, actors), and qualifiers ("Paris, T
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -99,12 +100,6 @@ _NOT_PLACES = frozenset(
         "june",
         "august",
         "will",
-        "mobile",
-        "reading",
-        "split",
-        "nice",
-        "bath",
-        "cork",
         "sale",
         "deal",
         "male",
@@ -144,6 +139,58 @@ _NOT_PLACES = frozenset(
 
 _DATELINE_VOTES = 2.0  # a wire story's dateline city says which country it is about
 _STRONG = frozenset({"country", "admin1"})
+_DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "rural",
+        "greater",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "downtown",
+        "upper",
+        "lower",
+    ]
+)
+_ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|ad|an|ash|at|az|el|ad-|al-)[\s-]+", re.IGNORECASE)
+_ARABIC_COUNTRIES = frozenset(
+    [
+        "ARE",
+        "BHR",
+        "DZA",
+        "EGY",
+        "IRQ",
+        "JOR",
+        "KWT",
+        "LBN",
+        "LBY",
+        "MAR",
+        "MRT",
+        "OMN",
+        "PSE",
+        "QAT",
+        "SAU",
+        "SDN",
+        "SYR",
+        "TUN",
+        "YEM",
+        "ISR",
+        "TCD",
+        "SOM",
+        "ESH",
+    ]
+)
+_SHORT_NAME = 4
+_SMALL_TOWN = 10_000
 # Prior population of a first-level unit whose towns could not be linked.
 _ADMIN1_POPULATION = 100_000
 
@@ -212,11 +259,36 @@ def _admin_word_after(span: Span) -> bool:
 def _lookup(gaz: Gazetteer, span: Span, alternates: bool) -> tuple[GazEntry, ...]:
     """Candidates for an entity: as written, without article and type word, or (for
     "Baghdad - Adhamiya") its first part."""
-    found = gaz.lookup(span.text, alternates=alternates)
-    found = found or gaz.lookup(_strip(span).text, alternates=alternates)
-    if not found and " - " in span.text:
-        found = gaz.lookup(span.text.split(" - ")[0], alternates=alternates)
-    return tuple(found)
+    for variant in _variants(span):
+        found = [e for e in gaz.lookup(variant, alternates=alternates) if _plausible_entry(e, span)]
+        if variant != span.text and _ARABIC_ARTICLE.match(span.text):
+            found = [e for e in found if e.country in _ARABIC_COUNTRIES]
+        if found:
+            return tuple(found)
+    return ()
+
+
+def _plausible_entry(entry: GazEntry, span: Span) -> bool:
+    """A name of four letters or fewer ("Pa", "Tut") is too common to mean a small town."""
+    short = len(span.text.replace(".", "")) <= _SHORT_NAME
+    return not (short and entry.feature == "city" and entry.population < _SMALL_TOWN)
+
+
+def _variants(span: Span) -> Iterator[str]:
+    """The name as written, then without article/type word, without a leading direction
+    ("Northern Nicosia"), without an Arabic article ("Ar Raqqa"), or its first part
+    ("Baghdad - Adhamiya")."""
+    yield span.text
+    stripped = _strip(span).text
+    yield stripped
+    words = stripped.split()
+    if len(words) > 1 and words[0].lower() in _DIRECTIONS:
+        yield " ".join(words[1:])
+    article = _ARABIC_ARTICLE.match(stripped)
+    if article is not None:
+        yield stripped[article.end() :]
+    if " - " in span.text:
+        yield span.text.split(" - ")[0]
 
 
 def _name_start_ok(tok: Token, upper: bool) -> bool:
@@ -248,6 +320,7 @@ def _ngram_matches(
             entries = tuple(gaz.lookup(span.text, alternates=False)) or tuple(
                 e for e in gaz.lookup(span.text) if e.population >= BIG_CITY
             )
+            entries = tuple(e for e in entries if _plausible_entry(e, span))
             if entries and _plausible(span, entries, upper):
                 match = (n, entries)
                 break
@@ -265,8 +338,8 @@ def _plausible(span: Span, entries: tuple[GazEntry, ...], upper: bool) -> bool:
     prev = span.doc[span.start - 1].text.lower() if span.start > span.sent.start else ""
     after_prep = prev in LOCATIVE or prev == "of"
     if not upper:
-        if _fragment(span):
-            return False
+        if _fragment(span) or (len(span) == 1 and span.start == span.sent.start and not strong):
+            return False  # a part of a longer name, or any capitalised first word
         return strong or len(span) > 1 or span[0].pos_ == "PROPN"
     big = max(e.population for e in entries) >= 5000
     return strong or (len(span) > 1 and (after_prep or big)) or (after_prep and big)
@@ -466,8 +539,8 @@ def score(entry: GazEntry, t: Toponym, votes: Mapping[str, float], total: float)
         s += 1.0
     elif entry.source == "site":
         s += 3.0
-    if total and entry.country:
-        s += 3.0 * votes.get(entry.country, 0) / total
+    if total and entry.country:  # little evidence (one demonym) counts less
+        s += 3.0 * votes.get(entry.country, 0) / total * min(1.0, total / 2.0)
     if t.qualifiers:
         s += 3.0 * _qualifier_fit(entry, t.qualifiers)
     if entry.lat is None:
@@ -484,7 +557,8 @@ def resolve_toponym(t: Toponym, votes: Mapping[str, float]) -> ResolvedToponym:
     fitting = [e for e in t.candidates if not t.qualifiers or _qualifier_fit(e, t.qualifiers)]
     strong = any(q.feature in _STRONG for q in t.qualifiers)
     if not fitting and t.qualifiers and (strong or not t.candidates):
-        best_q = max(t.qualifiers, key=lambda e: score(e, t, votes, total))
+        as_unit = _with(t, admin_word=True)  # "X (Clarendon)": the bracket names a unit
+        best_q = max(t.qualifiers, key=lambda e: score(e, as_unit, votes, total))
         where = "not in the gazetteer" if not t.candidates else "not found in its qualifier"
         return ResolvedToponym(
             t, best_q, f"{t.text!r} {where}; located by its qualifier "
