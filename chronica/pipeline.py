@@ -103,7 +103,8 @@ class Coder:
         places = self.place.resolve(parsed, candidates, mentions)
         attributions = self.attribution.resolve(parsed, candidates, mentions)
         for cand, d, p, a in zip(candidates, dates, places, attributions, strict=True):
-            event = self._code_roles_at_event_date(assemble(parsed, cand, d, p, a))
+            event = assemble(parsed, cand, d, p, a)
+            event = _agents_take_location_country(self._code_roles_at_event_date(event))
             if event.confidence >= self.settings.min_confidence:
                 yield event
 
@@ -118,6 +119,36 @@ class Coder:
         if actor == event.actor and recipient == event.recipient:
             return event
         return replace(event, actor=actor, recipient=recipient)
+
+
+def _agents_take_location_country(event: Event) -> Event:
+    """Unmarked agents ("police", "protesters", "gunmen": a sector, no country, no id) take the
+    country of the event's location, as event-data coders do; the actor reason says so."""
+    country = event.location.country if event.location is not None else None
+    if country is None or country in {"IGO", "NGO", "MNC"}:
+        return event
+
+    def fill(entities: tuple[Entity, ...]) -> tuple[tuple[Entity, ...], list[str]]:
+        out: list[Entity] = []
+        filled: list[str] = []
+        for e in entities:
+            if e.country is None and e.sector is not None and e.id is None:
+                out.append(replace(e, country=country))
+                filled.append(e.text)
+            else:
+                out.append(e)
+        return tuple(out), filled
+
+    actor, filled_a = fill(event.actor)
+    recipient, filled_r = fill(event.recipient)
+    filled = filled_a + filled_r
+    if not filled:
+        return event
+    note = f"; country {country} from the event location for unmarked agent(s) " + ", ".join(
+        repr(t) for t in filled
+    )
+    reasons = replace(event.reasons, actor=event.reasons.actor + note)
+    return replace(event, actor=actor, recipient=recipient, reasons=reasons)
 
 
 def assemble(

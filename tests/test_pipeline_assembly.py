@@ -1,0 +1,61 @@
+"""Cross-stage assembly rules in chronica.pipeline (hand-made events, no model)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from chronica.pipeline import _agents_take_location_country
+from chronica.records import (
+    Attribution,
+    DateSpan,
+    Entity,
+    Event,
+    EventType,
+    Evidence,
+    Place,
+    Reasons,
+)
+
+BASE = Event(
+    id="e",
+    doc_id="d",
+    event=EventType("PROTEST", "demo", "141", 4, -6.5, "gathered"),
+    actor=(Entity("protesters", "protesters", None, "OPP", None),),
+    recipient=(Entity("the government", "government", None, "GOV", None),),
+    date=DateSpan(),
+    location=Place("Kampala", "Kampala", "UGA", None, 0.31, 32.58, 232422, "city"),
+    attribution=Attribution(),
+    evidence=Evidence(0, "Protesters gathered in Kampala.", 0, 31),
+    confidence=0.8,
+    reasons=Reasons(actor="dictionary"),
+)
+
+
+def test_unmarked_agents_take_the_location_country() -> None:
+    out = _agents_take_location_country(BASE)
+    assert [e.country for e in out.actor] == ["UGA"]
+    assert [e.country for e in out.recipient] == ["UGA"]
+    assert "from the event location" in out.reasons.actor
+
+
+@pytest.mark.parametrize(
+    "actor",
+    [
+        Entity("French police", "France police", "FRA", "COP", None),  # country given by the text
+        Entity("the Front", "Example Front", None, "REB", "chronica:front"),  # a named actor
+        Entity("someone", None, None, None, None),  # no sector: not an agent word
+    ],
+)
+def test_other_actors_keep_their_country(actor: Entity) -> None:
+    out = _agents_take_location_country(replace(BASE, actor=(actor,)))
+    assert out.actor == (actor,)
+
+
+@pytest.mark.parametrize(
+    "location", [None, Place("the UN", None, "IGO", None, None, None, None, "other")]
+)
+def test_no_location_country_changes_nothing(location: Place | None) -> None:
+    ev = replace(BASE, location=location)
+    assert _agents_take_location_country(ev) == ev
