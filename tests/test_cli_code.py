@@ -123,16 +123,24 @@ def test_html_input(tmp_path: Path) -> None:
     assert result.exit_code == 0
 
 
-def test_five_megabyte_document(tmp_path: Path) -> None:
+def test_five_megabyte_document_with_another_pipeline(tmp_path: Path) -> None:
+    """A 5 MB document is coded whole; ``--model`` takes another pipeline (here a saved
+    tokenizer-and-sentencizer pipeline, so the test stays fast)."""
+    import spacy
+
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    blank.to_disk(tmp_path / "blank_pipeline")
     f = tmp_path / "big.txt"
     para = "The army attacked the rebels near the border in 1999. " * 40
     f.write_text("\n\n".join([para] * 2_400), encoding="utf-8")
     assert f.stat().st_size > 5_000_000
-    result = runner.invoke(
-        app, ["code", str(f), "--format", "csv", "-o", str(tmp_path / "out.csv")]
-    )
+    out = tmp_path / "out.csv"
+    args = ["code", str(f), "--format", "csv", "-o", str(out)]
+    result = runner.invoke(app, [*args, "--model", str(tmp_path / "blank_pipeline")])
     assert result.exit_code == 0, result.stderr
-    assert (tmp_path / "out.csv").stat().st_size > 0
+    assert out.read_text(encoding="utf-8").startswith("id,doc_id")
+    assert "1 document(s) coded" in result.stderr
 
 
 def test_unknown_model_is_a_clear_error(tmp_path: Path) -> None:
