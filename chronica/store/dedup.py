@@ -108,23 +108,35 @@ class _UnionFind:
 def near_duplicate_clusters(
     signatures: Iterable[tuple[str, bytes]], settings: DedupSettings
 ) -> dict[str, str]:
-    """Map every document id to its cluster id (the smallest document id in the cluster)."""
+    """Map every document id to its cluster id (the smallest document id in the cluster).
+
+    Signatures made with another ``num_perm`` are left out (each such document stays alone).
+    """
     lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm, weights=_WEIGHTS)
-    hashes: dict[str, LeanMinHash] = {}
+    ids: list[str] = []
+    rows: list[np.ndarray] = []
     with lsh.insertion_session() as session:
         for doc_id, raw in signatures:
             values = np.frombuffer(raw, dtype=_DTYPE)
             if len(values) != settings.num_perm:
-                continue  # made with other settings: left as its own cluster until re-signed
-            minhash = LeanMinHash(seed=1, hashvalues=values, scheme=_SCHEME)
-            hashes[doc_id] = minhash
-            session.insert(doc_id, minhash, check_duplication=False)
+                continue
+            session.insert(len(ids), LeanMinHash(seed=1, hashvalues=values, scheme=_SCHEME), False)
+            ids.append(doc_id)
+            rows.append(values)
     found = _UnionFind()
-    for doc_id, minhash in hashes.items():
+    if not rows:
+        return found.groups()
+    matrix = np.stack(rows)
+    for row, doc_id in enumerate(ids):
         found.find(doc_id)
-        for other in lsh.query(minhash):
-            if other != doc_id and minhash.jaccard(hashes[other]) >= settings.threshold:
-                found.union(doc_id, other)
+        query = LeanMinHash(seed=1, hashvalues=matrix[row], scheme=_SCHEME)
+        candidates = np.array([c for c in lsh.query(query) if c > row], dtype=np.int64)
+        if len(candidates) == 0:
+            continue
+        # estimated Jaccard similarity: the share of equal MinHash values, all candidates at once
+        similar = (matrix[candidates] == matrix[row]).mean(axis=1) >= settings.threshold
+        for other in candidates[similar]:
+            found.union(doc_id, ids[int(other)])
     return found.groups()
 
 
