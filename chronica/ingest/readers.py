@@ -17,8 +17,10 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from chronica.attribution import find_republication
 from chronica.errors import InputError
 from chronica.records import Document
+from chronica.time import find_dateline
 
 SUPPORTED = (".txt", ".jsonl", ".csv", ".html", ".htm")
 MAX_DOCUMENT_CHARS = 20_000_000
@@ -209,7 +211,8 @@ def _checked(source: str, line: int | None, obj: dict[str, Any]) -> ReadResult:
         except ValueError:
             msg = f"'published' must be YYYY-MM-DD, got {published!r}"
             return ReadResult(source, error=InputError(msg, source, line))
-    from chronica.attribution import find_republication
+    if pub_date is None:
+        pub_date = find_dateline(text)  # "SAN SALVADOR, 12 JAN 90 (RADIO ...) --"
 
     def opt(key: str) -> str | None:
         value = obj.get(key)

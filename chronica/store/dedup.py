@@ -120,7 +120,8 @@ def near_duplicate_clusters(
             values = np.frombuffer(raw, dtype=_DTYPE)
             if len(values) != settings.num_perm:
                 continue
-            session.insert(len(ids), LeanMinHash(seed=1, hashvalues=values, scheme=_SCHEME), False)
+            minhash = LeanMinHash(seed=1, hashvalues=values, scheme=_SCHEME)
+            session.insert(len(ids), minhash, check_duplication=False)
             ids.append(doc_id)
             rows.append(values)
     found = _UnionFind()
