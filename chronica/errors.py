@@ -108,3 +108,15 @@ class NoPloverTypeError(ChronicaError, LookupError):
 
 class GoldError(ChronicaError, ValueError):
     """An evaluation gold file (or one record in it) is missing or malformed."""
+
+
+class CodingError(ChronicaError):
+    """An unexpected failure while coding one document (a bug in a stage, not bad input).
+
+    Batch runs record it against the document and go on with the others; the original
+    exception is kept as ``__cause__``.
+    """
+
+    def __init__(self, doc_id: str, exc: BaseException) -> None:
+        self.doc_id = doc_id
+        super().__init__(f"internal error while coding {doc_id!r}: {type(exc).__name__}: {exc}")

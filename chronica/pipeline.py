@@ -16,7 +16,7 @@ from chronica import __version__
 from chronica.actors import ActorResolver
 from chronica.attribution import Attributor
 from chronica.config import Settings
-from chronica.errors import ChronicaError
+from chronica.errors import ChronicaError, CodingError
 from chronica.events import EventMatcher
 from chronica.nlp import ParsedDocument, load_pipeline, parse
 from chronica.place import Geoparser
@@ -77,12 +77,16 @@ class Coder:
         on_done: Callable[[CodedDocument], None] | None = None,
     ) -> Iterator[CodedDocument]:
         """Code documents lazily; a document that fails yields a CodedDocument with ``error``
-        and never stops the others."""
+        and never stops the others (an unexpected exception becomes a :class:`CodingError`)."""
         for parsed in self._parse(documents):
             try:
                 result = CodedDocument(parsed.document, tuple(self.code_parsed(parsed)))
             except ChronicaError as exc:
                 result = CodedDocument(parsed.document, (), exc)
+            except Exception as exc:  # noqa: BLE001 - the batch error policy: record, go on
+                error = CodingError(parsed.document.id, exc)
+                error.__cause__ = exc
+                result = CodedDocument(parsed.document, (), error)
             if on_done is not None:
                 on_done(result)
             yield result

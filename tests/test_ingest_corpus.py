@@ -81,7 +81,7 @@ def test_ingest_reads_every_format_and_quarantines_bad_documents(
     with Store.open(tmp_path / "db.duckdb") as store:
         report = ingest([root], store)
         assert sorted(d.id for d in store.documents()) == [
-            "c1", "g1", "j1", "one.txt", "page.html",
+            "c1", "g1", "j1", "nested/page.html", "one.txt",
         ]  # fmt: skip
         assert (report.inserted, report.events, report.unchanged) == (5, 5, 0)
         reasons = {q.source: q.error for q in store.quarantined()}

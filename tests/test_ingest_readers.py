@@ -62,3 +62,13 @@ def test_bad_files_become_errors_naming_the_file(
     result = _one(f)
     assert result.document is None and result.error is not None
     assert message in str(result.error) and name in str(result.error)
+
+
+def test_files_in_directories_are_named_by_relative_path(tmp_path: Path) -> None:
+    from chronica.ingest import read_inputs
+
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "story.txt").write_text(f"Troops withdrew from {sub}.", encoding="utf-8")
+    ids = [r.document.id for r in read_inputs([tmp_path]) if r.document is not None]
+    assert ids == ["a/story.txt", "b/story.txt"]

@@ -59,3 +59,25 @@ def test_other_actors_keep_their_country(actor: Entity) -> None:
 def test_no_location_country_changes_nothing(location: Place | None) -> None:
     ev = replace(BASE, location=location)
     assert _agents_take_location_country(ev) == ev
+
+
+def test_unexpected_stage_failure_is_recorded_and_others_go_on(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    from chronica.errors import CodingError
+    from chronica.pipeline import Coder
+    from chronica.records import Document
+
+    blank_nlp.add_pipe("sentencizer")
+    coder = Coder(nlp=blank_nlp)
+
+    class Exploding:
+        def find(self, parsed, mentions):  # type: ignore[no-untyped-def]
+            if parsed.document.id == "bad":
+                raise RuntimeError("boom")
+            return []
+
+    coder.events = Exploding()  # type: ignore[assignment]
+    docs = [Document("bad", "Some text."), Document("good", "Other text.")]
+    results = list(coder.code_many(docs))
+    assert [r.document.id for r in results] == ["bad", "good"]
+    assert isinstance(results[0].error, CodingError) and "boom" in str(results[0].error)
+    assert results[1].error is None

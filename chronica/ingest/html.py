@@ -5,7 +5,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^>]*(?:>|$)")  # an unclosed tag at the end is markup too
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 _BLOCK_END = re.compile(r"</(p|div|h[1-6]|li|br|tr|section|article)\s*>|<br\s*/?>", re.I)

@@ -50,20 +50,31 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | str]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and _suffixes(child) in SUPPORTED:
-                    yield child
+            yield from _files_under(path)
         else:
             yield path
 
 
+def _files_under(directory: Path) -> Iterator[Path]:
+    for child in sorted(directory.rglob("*")):
+        if child.is_file() and _suffixes(child) in SUPPORTED:
+            yield child
+
+
 def read_inputs(paths: Iterable[str | Path], published: date | None = None) -> Iterator[ReadResult]:
     """Read every input; a default ``published`` date fills documents that have none."""
-    for item in iter_input_files(paths):
-        if item == "-":
+    for raw in paths:
+        path = Path(raw)
+        if str(raw) == "-":
             yield from _with_default(_read_jsonl(sys.stdin, "-"), published)
+        elif path.is_dir():
+            # Files found in a directory are named by their path below it, so that files of
+            # the same name in different folders stay distinct documents.
+            for child in _files_under(path):
+                doc_id = _doc_id(child.relative_to(path))
+                yield from _with_default(read_path(child, doc_id), published)
         else:
-            yield from _with_default(read_path(Path(item)), published)
+            yield from _with_default(read_path(path), published)
 
 
 def _with_default(results: Iterable[ReadResult], published: date | None) -> Iterator[ReadResult]:
@@ -80,8 +91,10 @@ def _replace_published(d: Document, published: date) -> Document:
     return replace(d, published=published)
 
 
-def read_path(path: Path) -> Iterator[ReadResult]:
-    """Read one file into documents (errors become ReadResult.error, never exceptions)."""
+def read_path(path: Path, doc_id: str | None = None) -> Iterator[ReadResult]:
+    """Read one file into documents (errors become ReadResult.error, never exceptions).
+
+    ``doc_id`` names a single-document file (.txt, .html); by default its file name."""
     source = str(path)
     if not path.exists():
         yield ReadResult(source, error=InputError("no such file", source))
@@ -114,7 +127,8 @@ def read_path(path: Path) -> Iterator[ReadResult]:
             return
         yield from _read_csv(io.StringIO(text, newline=""), source)
     else:
-        yield _read_single(raw, path, source, html=suffix in (".html", ".htm"))
+        html = suffix in (".html", ".htm")
+        yield _read_single(raw, doc_id or _doc_id(Path(path.name)), source, html=html)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -134,13 +148,13 @@ def _decode(raw: bytes, source: str) -> str:
 
 
 def _doc_id(path: Path) -> str:
-    name = path.name
+    name = path.as_posix()
     if name.lower().endswith(".gz"):
         name = name[:-3]
     return name
 
 
-def _read_single(raw: bytes, path: Path, source: str, html: bool) -> ReadResult:
+def _read_single(raw: bytes, doc_id: str, source: str, html: bool) -> ReadResult:
     try:
         text = _decode(raw, source)
     except InputError as exc:
@@ -150,7 +164,7 @@ def _read_single(raw: bytes, path: Path, source: str, html: bool) -> ReadResult:
         from chronica.ingest.html import html_to_text
 
         text, title = html_to_text(text)
-    return _checked(source, None, {"id": _doc_id(path), "text": text, "title": title})
+    return _checked(source, None, {"id": doc_id, "text": text, "title": title})
 
 
 def _read_jsonl(stream: IO[str], source: str) -> Iterator[ReadResult]:
