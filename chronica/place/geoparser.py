@@ -19,6 +19,7 @@ from chronica.nlp import ParsedDocument
 from chronica.place.gazetteer import GazEntry, Gazetteer
 from chronica.place.toponyms import (
     LOCATIVE,
+    PLACE_NOUNS,
     ResolvedToponym,
     country_evidence,
     find_toponyms,
@@ -135,8 +136,11 @@ def locative_attachment(place: Token, trigger: Token) -> int | None:
     locative = False
     crossed_verb = False
     for _ in range(64):  # parse trees are shallow; the bound guards against cycles
-        if tok.i != place.i and tok.pos_ == "ADP" and tok.text.lower() in LOCATIVE:
-            locative = True
+        if tok.i != place.i and tok.pos_ == "ADP" and not locative:
+            if tok.text.lower() in LOCATIVE:
+                locative = True
+            elif not _place_of(tok):
+                return None  # "the invasion of Ukraine", "a protest against Iran"
         if locative and not crossed_verb and tok.i == trigger.i:
             return 1
         if locative and not crossed_verb and tok.i == clause.i:
@@ -147,6 +151,12 @@ def locative_attachment(place: Token, trigger: Token) -> int | None:
             crossed_verb = True
         tok = tok.head
     return 3 if locative else None
+
+
+def _place_of(prep: Token) -> bool:
+    """ "of" after a word for a place ("the village of X", "the outskirts of X"): the name
+    is still a place, and the preposition above that noun decides."""
+    return prep.text.lower() == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
 
 
 def _actor_like(tok: Token) -> bool:
@@ -176,10 +186,12 @@ def place_for(parsed: ParsedDocument, places: DocumentPlaces, cand: EventCandida
     options: list[tuple[int, int, ResolvedToponym]] = []
     for r in places.in_sentence(cand.sentence_index):
         t = r.toponym
-        if r.entry is None or _in_actor(cand, t.start, t.end, doc):
+        if r.entry is None:
             continue
         root = doc[t.end - 1]
         level = locative_attachment(root, trigger)
+        if _in_actor(cand, t.start, t.end, doc) and level not in {1, 2}:
+            continue  # an actor's name, unless the trigger takes it as a place ("rallied in X")
         if level is None and not _actor_like(root) and r.entry.feature != "country":
             level = 4  # a town named as the object: "shelled Kharkiv"
         if level is not None:

@@ -44,6 +44,11 @@ GENERIC = frozenset(
         "camp",
     ]
 )
+# Nouns that name a place before "of": "the village of X", "the outskirts of X".
+PLACE_NOUNS = GENERIC | frozenset(
+    ["outskirts", "suburb", "suburbs", "countryside", "vicinity", "center", "centre", "capital",
+     "locality", "township", "commune", "outskirt", "border", "area", "part", "parts"]
+)  # fmt: skip
 LOCATIVE = frozenset(
     [
         "in",
@@ -138,6 +143,7 @@ _NOT_PLACES = frozenset(
 
 
 _DATELINE_VOTES = 2.0  # a wire story's dateline city says which country it is about
+_WEAK_VOTE = 0.5  # a demonym or an actor's country
 _STRONG = frozenset({"country", "admin1"})
 _DIRECTIONS = frozenset(
     [
@@ -366,8 +372,11 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
     for block, sent_index, sent in parsed.sentences():
         here: list[Toponym] = []
         taken: set[int] = set()
-        for ent in sent.ents:
-            if ent.label_ not in {"GPE", "LOC", "FAC"}:
+        for whole in sent.ents:
+            if whole.label_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            ent = _before_bracket(whole)
+            if ent is None:
                 continue
             span = _strip(ent) if len(ent) > 1 else ent
             if len(span) == 1 and (
@@ -405,6 +414,15 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
     return found
 
 
+def _before_bracket(ent: Span) -> Span | None:
+    """An entity cut before a bracket or comma it swallowed ("Maceio (Alagoas" -> "Maceio"),
+    so the qualifier after it is found on its own; None when nothing is left."""
+    for tok in ent:
+        if tok.text in {"(", ","}:
+            return ent.doc[ent.start : tok.i] if tok.i > ent.start else None
+    return ent
+
+
 def _link_qualifiers(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
     """ "X (A, B)" and "X, A" where A names a larger unit: A qualifies X."""
     out = list(toponyms)
@@ -419,7 +437,7 @@ def _link_qualifiers(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
             between = " ".join(t.text for t in gap)
             if between not in {"(", ",", "", "( the", ", the"} or len(gap) > 2:
                 break
-            if between == "," and not _is_larger(out[j]):
+            if between == "," and head.candidates and not _is_larger(out[j]):
                 break
             quals.append(j)
             gap_start = out[j].end
@@ -485,10 +503,10 @@ def country_evidence(
             if tok.text.isalpha() and tok.text[:1].isupper():
                 iso3 = gaz.demonym(tok.text)
                 if iso3 is not None:
-                    votes[iso3] += 0.5
+                    votes[iso3] += _WEAK_VOTE
     for m in mentions:
         if m.entity.country and len(m.entity.country) == 3 and m.entity.country.isalpha():
-            votes[m.entity.country] += 0.5
+            votes[m.entity.country] += _WEAK_VOTE
     return dict(votes)
 
 
