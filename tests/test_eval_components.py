@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -15,8 +16,10 @@ from chronica.evaluation.components import (
     gold_granularity,
     parse_gwn_line,
     read_tml,
+    score_geowebnews,
     score_timex,
     score_toponym,
+    timex_value,
 )
 from chronica.evaluation.metrics import aggregate
 from chronica.records import DateSpan
@@ -42,7 +45,9 @@ The council met <TIMEX3 tid="t1" type="DATE" value="2001-05-08">yesterday</TIMEX
         ("2001-05", "month"),
         ("2001", "year"),
         ("200", "decade"),
-        ("2001-W19", None),
+        ("2001-W19", "week"),
+        ("2001-Q3", "quarter"),
+        ("2001-SU", None),
         ("PRESENT_REF", None),
         ("XXXX-05-08", None),
     ],
@@ -86,8 +91,42 @@ def test_score_timex() -> None:
     )
     by_name = {m.name: (m.hits, m.total) for m in metrics}
     assert by_name == {"normalised": (2, 3), "value_accuracy": (1, 3), "granularity_match": (2, 2)}
-    unscored = Timex("X1", "this week", "2001-W19", "DATE", date(2001, 5, 9))
+    unscored = Timex("X1", "this summer", "2001-SU", "DATE", date(2001, 5, 9))
     assert score_timex(unscored, right).outcomes == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "span", "right"),
+    [
+        ("2001-W19", DateSpan(date(2001, 5, 7), date(2001, 5, 13), "week"), True),
+        ("2001-W19", DateSpan(date(2001, 5, 8), date(2001, 5, 8), "day"), False),
+        ("2001-Q3", DateSpan(date(2001, 7, 1), date(2001, 9, 30), "month"), True),
+        ("2001-Q3", DateSpan(date(2001, 7, 1), date(2001, 7, 31), "month"), False),
+    ],
+)
+def test_score_timex_weeks_and_quarters(value: str, span: DateSpan, right: bool) -> None:
+    outcomes = {
+        o.metric: o.hit
+        for o in score_timex(Timex("X1", "x", value, "DATE", date(2001, 5, 9)), span).outcomes
+    }
+    assert outcomes["value_accuracy"] is right
+
+
+@pytest.mark.parametrize(
+    ("span", "value"),
+    [
+        (DateSpan(date(2022, 6, 8), date(2022, 6, 8), "day"), "2022-06-08"),
+        (DateSpan(date(2022, 6, 1), date(2022, 6, 30), "month"), "2022-06"),
+        (DateSpan(date(2022, 1, 1), date(2022, 12, 31), "year"), "2022"),
+        (DateSpan(date(1980, 1, 1), date(1989, 12, 31), "decade"), "198"),
+        (DateSpan(date(2022, 4, 1), date(2022, 6, 30), "month"), "2022-Q2"),
+        (DateSpan(date(2022, 6, 6), date(2022, 6, 12), "week"), "2022-W23"),
+        (DateSpan(None, date(2022, 6, 8), "day"), None),
+        (DateSpan(date(2022, 6, 3), date(2022, 6, 8), "day"), None),
+    ],
+)
+def test_timex_value(span: DateSpan, value: str | None) -> None:
+    assert timex_value(span) == value
 
 
 def test_parse_gwn_line() -> None:
@@ -111,3 +150,28 @@ def test_score_toponym(predicted: tuple[float, float] | None, right: bool) -> No
     }
     assert outcomes["toponym_within_161km"] is right
     assert outcomes["resolved"] is (predicted is not None)
+
+
+def test_score_geowebnews_resolves_an_article_together() -> None:
+    article = [
+        Toponym("g", "Paris", "Paris", 33.66, -95.56),
+        Toponym("g", "Texas", "Texas", 31.0, -100.0),
+        Toponym("g", "Atlantis", "Atlantis", 0.0, 0.0),
+    ]
+    seen: list[list[str]] = []
+
+    def resolve(names: Sequence[str]) -> list[tuple[float, float] | None]:
+        seen.append(list(names))
+        in_texas = "Texas" in names
+        points = {"Paris": (33.66, -95.55) if in_texas else (48.85, 2.35), "Texas": (31.2, -99.9)}
+        return [points.get(name) for name in names]
+
+    metrics, _ = aggregate([*score_geowebnews(article, resolve)])
+    by_name = {m.name: (m.hits, m.total) for m in metrics}
+    assert seen == [["Paris", "Texas", "Atlantis"]]
+    assert by_name == {"resolved": (2, 3), "toponym_within_161km": (2, 3)}
+
+
+def test_score_geowebnews_rejects_a_short_answer() -> None:
+    with pytest.raises(GoldError):
+        score_geowebnews([Toponym("g", "Lyon", "Lyon", 45.75, 4.85)], lambda names: [])

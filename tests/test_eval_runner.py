@@ -26,7 +26,6 @@ from chronica.evaluation import (
 )
 from chronica.evaluation.floors import parse_floors
 from chronica.evaluation.metrics import Metric
-from chronica.evaluation.runner import resolve_with_gazetteer
 from chronica.pipeline import CodedDocument
 from chronica.records import (
     Attribution,
@@ -165,7 +164,8 @@ def test_geowebnews_with_stand_in_gazetteer(tmp_path: Path) -> None:
         "Lyon,,Lyon,,45.75,,4.85,,0,,4||Paris,,Paris,,48.85,,2.35,,9,,14||\n", encoding="utf-8"
     )
     report = evaluate_geowebnews(
-        EvalRequest("geowebnews", gold=path), lambda text: (45.7, 4.8) if text == "Lyon" else None
+        EvalRequest("geowebnews", gold=path),
+        lambda names: [(45.7, 4.8) if text == "Lyon" else None for text in names],
     )
     within = report.metric("toponym_within_161km")
     assert within is not None and (within.hits, within.total) == (1, 2)
@@ -211,27 +211,3 @@ def test_cli_eval_component_set_writes_json(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text(encoding="utf-8"))["set"] == "timebank"
-
-
-class _Entry:
-    def __init__(self, lat: float | None, lon: float | None) -> None:
-        self.lat, self.lon = lat, lon
-
-
-class _StandInGazetteer:
-    def __init__(self) -> None:
-        self.countries = {"FRE": _Entry(10.0, 20.0)}
-
-    def lookup(self, name: str) -> list[_Entry]:
-        return {"Eastville": [_Entry(None, None), _Entry(1.0, 2.0)]}.get(name, [])
-
-    def demonym(self, word: str) -> str | None:
-        return "FRE" if word == "Freedonian" else None
-
-
-@pytest.mark.parametrize(
-    ("text", "point"),
-    [("Eastville", (1.0, 2.0)), ("Freedonian", (10.0, 20.0)), ("Nowhere", None)],
-)
-def test_gazetteer_adapter(text: str, point: tuple[float, float] | None) -> None:
-    assert resolve_with_gazetteer(_StandInGazetteer(), text) == point

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chronica.evaluation.components import timex_value
 from chronica.records import DateSpan
 from chronica.time import normalize
 from chronica.time.grammar import scan
-from chronica.time.scoring import timex_value
 
 REF = date(2022, 6, 8)  # a Wednesday
 

@@ -1,17 +1,30 @@
-"""Within-document coreference: anaphors take the most recent compatible actor.
+"""Within-document coreference: an anaphor takes the most salient compatible earlier actor.
+
+Anaphors:
 
 - "the group", "the organization", "the movement", "the militia" ... -> an organisation
-  mentioned in the last 8 sentences;
+  mentioned in the last 8 sentences ("the group", "the movement", "the militia", "the faction",
+  "the outfit", "the network" never take a state body or a country's agents: "the Iraqi army",
+  "Mossad"; no anaphor ever takes a country adjective: "Iranian");
 - "it", "its" -> an organisation or country in the last 3 sentences (expletive "it is
   unclear whether ..." is skipped);
 - "they", "them", "their" -> a plural actor ("Iraqi troops") or an organisation;
 - "he", "his", "him", "she", "her" -> a person;
+- a relative pronoun ("which", "who", "whom", "that", "many of which", "some of whom") ->
+  the mention of the noun its clause modifies (:func:`relative_antecedent`);
 - a possessive anaphor absorbs a following agent word: "its leadership" -> the antecedent;
 - a person's surname after the full name ("Maryam Rajavi ... Rajavi said") -> that person;
 - "the government", "the regime", "the army" without a country -> that sector of the country
   named in the last two sentences ("Iran ... the regime" -> IRN GOV).
 
-Each coreference mention says in its reason which earlier mention it points to.
+Salience (after Lappin and Leass, 1994): a candidate scores by its grammatical role (subject >
+object > prepositional object > possessor > modifier), loses weight with every sentence back,
+gains when it has the anaphor's role (subject and subject), and gains a little per earlier
+mention of the same actor; ties go to the most recent. A non-possessive pronoun never takes a
+co-argument of its own verb ("X trained them": them is not X). Without a dependency parse every
+role weighs the same, so the most recent compatible mention wins.
+
+Each coreference mention says in its reason which earlier mention it points to and why.
 """
 
 from __future__ import annotations
@@ -19,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from chronica.actors.compose import SECTOR_LABELS
 from chronica.nlp import ParsedDocument
@@ -42,11 +55,22 @@ _GROUP_NOUNS = frozenset(
         "coalition",
     ]
 )
+# group nouns that name a non-state body: they never refer back to a state organ
+_NON_STATE_NOUNS = frozenset(["group", "movement", "militia", "faction", "outfit", "network"])
 _DEMONSTRATIVES = frozenset({"the", "this", "that"})
 _IT = frozenset({"it", "its"})
 _THEY = frozenset({"they", "them", "their"})
 _HE = frozenset({"he", "him", "his", "she", "her"})
 _POSSESSIVE = frozenset({"its", "their", "his", "her"})
+_RELATIVE = frozenset({"which", "who", "whom", "whose", "that"})
+_QUANTIFIERS = frozenset(
+    ["many", "some", "most", "all", "several", "few", "none", "one", "two", "three", "each",
+     "both", "half", "any", "either", "neither", "much", "part"]
+)  # fmt: skip
+# "a series of raids, many of which ..." -> the raids
+_COLLECTIVE = frozenset(
+    ["series", "host", "number", "wave", "string", "spate", "set", "lot", "dozens", "hundreds"]
+)
 _BE = frozenset(
     {"is", "was", "'s", "seems", "seemed", "appears", "remains", "remained", "has", "had", "will"}
 )
@@ -74,38 +98,66 @@ _ABSORBED = frozenset(
 _WINDOW = {"group": 8, "it": 3, "they": 3, "he": 3, "state": 2}
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
+_ROLE_WEIGHT = {"subject": 4.0, "agent": 3.0, "object": 3.0, "oblique": 2.0, "poss": 1.5,
+                "modifier": 0.5, "other": 1.0}  # fmt: skip
+_SENTENCE_DECAY = 1.5  # salience lost per sentence back
+_PARALLEL = 1.0  # anaphor and candidate in the same role
+_REPEAT = 0.3  # per earlier mention of the same actor (up to _REPEAT_CAP)
+_REPEAT_CAP = 4
+
 
 @dataclass(frozen=True, slots=True)
 class _Seen:
     sentence: int
     mention: Mention
     category: Category
+    role: str  # grammatical role of the mention's head (see _role)
+    weight: float  # salience of that role (see _weight)
+    verb: int  # token index of the verb governing it in its block, or -1
+    adjective: bool  # a country adjective ("Iranian"): never an antecedent
 
 
-def _wanted(kind: str, category: Category) -> bool:
-    if kind == "group":
-        return category == "org"
-    if kind == "it":
+@dataclass(frozen=True, slots=True)
+class _Anaphor:
+    kind: str  # "group" | "it" | "they" | "he"
+    start: int
+    end: int
+    noun: str  # the group noun of "the group", else ""
+
+
+def _wanted(anaphor: _Anaphor, seen: _Seen) -> bool:
+    if seen.adjective:
+        return False
+    category = seen.category
+    if anaphor.kind == "group":
+        if category != "org":
+            return False
+        state = seen.mention.entity.sector in _STATE_SECTORS
+        return not (anaphor.noun in _NON_STATE_NOUNS and state)
+    if anaphor.kind == "it":
         return category in ("org", "country")
-    if kind == "they":
+    if anaphor.kind == "they":
         return category in ("plural", "org")
     return category == "person"
 
 
-def _anaphor(doc: Doc, i: int) -> tuple[str, int] | None:
-    """(kind, end) of an anaphor starting at token ``i``, or None."""
+def _anaphor(doc: Doc, i: int) -> _Anaphor | None:
+    """The anaphor starting at token ``i``, or None."""
     tok = doc[i]
     low = tok.lower_
     if low in _DEMONSTRATIVES and i + 1 < len(doc) and doc[i + 1].lower_ in _GROUP_NOUNS:
-        return "group", i + 2
+        return _Anaphor("group", i, i + 2, doc[i + 1].lower_)
     if low in _IT:
         if low == "it" and _expletive(doc, i):
             return None
-        return "it", i + 1
+        return _Anaphor("it", i, i + 1, "")
     if low in _THEY:
-        return "they", i + 1
+        return _Anaphor("they", i, i + 1, "")
     if low in _HE:
-        return "he", i + 1
+        return _Anaphor("he", i, i + 1, "")
     return None
 
 
@@ -127,6 +179,163 @@ def _sentence_of(doc: Doc, first: int) -> list[int]:
         for i in range(sent.start, sent.end):
             out[i] = first + k
     return out
+
+
+def _head_token(doc: Doc, start: int, end: int) -> Token:
+    """The syntactic head of a span, climbing out of coordination and apposition
+    ("the MEK and its allies": the allies share the MEK's role)."""
+    tok = doc[start:end].root
+    for _ in range(4):
+        if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _role(tok: Token) -> str:
+    dep = tok.dep_
+    if dep in _SUBJECT_DEPS:
+        return "subject"
+    if dep == "pobj" and tok.head.dep_ == "agent":
+        return "agent"  # "attacked by X": the logical subject
+    if dep in _OBJECT_DEPS:
+        return "object"
+    if dep in ("pobj", "attr", "oprd"):
+        return "oblique"
+    if dep == "poss":
+        return "poss"
+    if dep in _MODIFIER_DEPS:
+        return "modifier"
+    return "other"
+
+
+def _verb(tok: Token) -> int:
+    """Index of the verb a nominal depends on (through a preposition), or -1."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+        return -1
+    return head.i
+
+
+def _seen(doc: Doc, m: Mention, sentence: int, category: Category) -> _Seen:
+    if not doc.has_annotation("DEP"):
+        return _Seen(sentence, m, category, "other", _ROLE_WEIGHT["other"], -1, False)
+    head = _head_token(doc, m.start, m.end)
+    adjective = (
+        category == "country" and m.end - m.start == 1 and head.pos_ == "ADJ"
+    ) or head.dep_ == "amod"
+    return _Seen(sentence, m, category, _role(head), _weight(head), _verb(head), adjective)
+
+
+def _weight(tok: Token) -> float:
+    """The salience of a mention's role; a name modifying a noun ("Hamas fighters",
+    "the group's leaders") takes its noun's role one step lower."""
+    role = _role(tok)
+    own = _ROLE_WEIGHT[role]
+    if role not in ("modifier", "poss") or tok.dep_ == "amod" or tok.head.i == tok.i:
+        return own
+    noun = _head_token(tok.doc, tok.head.i, tok.head.i + 1)
+    return max(own, _ROLE_WEIGHT[_role(noun)] - 1.0)
+
+
+def _actor_key(m: Mention) -> str:
+    e = m.entity
+    return e.id or f"{e.name or e.text}|{e.country}|{e.sector}"
+
+
+def _score(seen: _Seen, sent: int, role: str, repeats: int) -> float:
+    score = seen.weight - _SENTENCE_DECAY * (sent - seen.sentence)
+    if role == seen.role and role in ("subject", "object"):
+        score += _PARALLEL
+    return score + _REPEAT * min(repeats, _REPEAT_CAP)
+
+
+def _antecedent(
+    doc: Doc, anaphor: _Anaphor, sent: int, history: Sequence[_Seen]
+) -> tuple[_Seen, str] | None:
+    """The most salient compatible earlier mention and a note saying why it won."""
+    window = _WINDOW[anaphor.kind]
+    parsed = doc.has_annotation("DEP")
+    head = _head_token(doc, anaphor.start, anaphor.end) if parsed else None
+    role = _role(head) if head is not None else "other"
+    verb = _verb(head) if head is not None and doc[anaphor.start].lower_ not in _POSSESSIVE else -1
+    repeats: dict[str, int] = {}
+    candidates: list[tuple[float, int, _Seen]] = []
+    for order, seen in enumerate(history):
+        if sent - seen.sentence > window:
+            continue
+        key = _actor_key(seen.mention)
+        if not _wanted(anaphor, seen):
+            repeats[key] = repeats.get(key, 0) + 1
+            continue
+        same_clause = sent == seen.sentence and verb >= 0 and seen.verb == verb
+        if not same_clause:
+            candidates.append((_score(seen, sent, role, repeats.get(key, 0)), order, seen))
+        repeats[key] = repeats.get(key, 0) + 1
+    if not candidates:
+        return None
+    score, _, best = max(candidates, key=lambda c: (c[0], c[1]))
+    back = sent - best.sentence
+    where = "same sentence" if back == 0 else f"{back} sentence(s) back"
+    note = f"{best.role}, {where}, salience {score:.1f} of {len(candidates)} candidate(s)"
+    return best, note
+
+
+def relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for, or None when ``tok`` is not one.
+
+    "the raids, many of which hit ..." and "a series of raids, many of which ..." -> "raids";
+    "the envoys, some of whom ..." -> "envoys"; "the militia that attacked ..." -> "militia".
+    Needs a dependency parse (the clause verb's ``relcl`` arc)."""
+    if tok.lower_ not in _RELATIVE or tok.dep_ in ("mark", "det", "advmod", "complm"):
+        return None
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            head = node.head
+            if head.i == node.i or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+                return None
+            if head.lower_ in _COLLECTIVE:
+                inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+                return inner[0] if inner else head
+            return head
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _relative_span(tok: Token) -> tuple[int, int]:
+    """The relative phrase: "many of which" or the pronoun alone."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _QUANTIFIERS:
+        return prep.head.i, tok.i + 1
+    return tok.i, tok.i + 1
+
+
+def _relative(
+    block: int, doc: Doc, i: int, block_mentions: Sequence[Mention]
+) -> Mention | None:
+    tok = doc[i]
+    if not doc.has_annotation("DEP"):
+        return None
+    noun = relative_antecedent(tok)
+    if noun is None:
+        return None
+    ante = next((m for m in block_mentions if m.start <= noun.i < m.end), None)
+    if ante is None:
+        return None
+    start, end = _relative_span(tok)
+    text = doc[start:end].text
+    e = ante.entity
+    reason = (
+        f"coreference: relative pronoun {text!r} -> {e.name or e.text!r}"
+        f" (the noun {noun.text!r} its clause modifies)"
+    )
+    return Mention(block, start, end, _as(e, text), "coref", reason, ante.parent)
 
 
 def resolve_coreference(
@@ -161,18 +370,21 @@ def resolve_coreference(
                     dropped.add(here.start)
                     here = linked
                     added.append(here)
-                history.append(_Seen(sent, here, category(here)))
+                history.append(_seen(doc, here, sent, category(here)))
                 _remember_surname(here, category(here), surnames)
                 i = max(i + 1, here.end)
                 continue
             if i not in covered:
                 found = _resolve_at(block.index, doc, i, sent, history, at, surnames)
+                if found is None and doc[i].lower_ in _RELATIVE:
+                    rel = _relative(block.index, doc, i, [*mine, *added])
+                    found = (rel, None) if rel is not None else None
                 if found is not None:
                     mention, absorbed = found
                     if absorbed is not None:
                         dropped.add(absorbed.start)
                     added.append(mention)
-                    history.append(_Seen(sent, mention, category(mention)))
+                    history.append(_seen(doc, mention, sent, category(mention)))
                     i = mention.end
                     continue
             i += 1
@@ -196,33 +408,32 @@ def _resolve_at(
         entity = _as(person.entity, tok.text)
         reason = f"coreference: surname {tok.text!r} of earlier {person.entity.text!r}"
         return Mention(block, i, i + 1, entity, "coref", reason, person.parent), None
-    found = _anaphor(doc, i)
+    anaphor = _anaphor(doc, i)
+    if anaphor is None:
+        return None
+    found = _antecedent(doc, anaphor, sent, history)
     if found is None:
         return None
-    kind, end = found
-    for seen in reversed(history):
-        if sent - seen.sentence > _WINDOW[kind]:
-            break
-        if not _wanted(kind, seen.category):
-            continue
-        absorbed = None
-        if tok.lower_ in _POSSESSIVE:
-            nxt = at.get(end)
-            if (
-                nxt is not None
-                and nxt.entity.country is None
-                and nxt.entity.id is None
-                and nxt.entity.text.split()[-1].lower() in _ABSORBED
-            ):
-                absorbed = nxt
-                end = nxt.end
-        text = doc[i:end].text
-        ante = seen.mention.entity
-        reason = f"coreference: {text!r} -> {ante.name or ante.text!r} ({ante.text!r} earlier)"
-        return Mention(
-            block, i, end, _as(ante, text), "coref", reason, seen.mention.parent
-        ), absorbed
-    return None
+    seen, note = found
+    end = anaphor.end
+    absorbed = None
+    if tok.lower_ in _POSSESSIVE:
+        nxt = at.get(end)
+        if (
+            nxt is not None
+            and nxt.entity.country is None
+            and nxt.entity.id is None
+            and nxt.entity.text.split()[-1].lower() in _ABSORBED
+        ):
+            absorbed = nxt
+            end = nxt.end
+    text = doc[i:end].text
+    ante = seen.mention.entity
+    reason = (
+        f"coreference: {text!r} -> {ante.name or ante.text!r} ({ante.text!r} earlier: {note})"
+    )
+    mention = Mention(block, i, end, _as(ante, text), "coref", reason, seen.mention.parent)
+    return mention, absorbed
 
 
 def _as(entity: Entity, text: str) -> Entity:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated
@@ -15,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from chronica import __version__
-from chronica.cli.common import err_console, errors_to_exit, fail
+from chronica.cli.common import err_console, errors_to_exit, fail, parse_date_option
 from chronica.coding import CodeReport, code_inputs
 from chronica.config import DEFAULT_MODEL, Settings
 from chronica.records import Event
@@ -26,15 +25,6 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
 def register(app: typer.Typer) -> None:
@@ -70,7 +60,7 @@ def code_command(
     min_confidence: Annotated[float, typer.Option(help="Drop events below this confidence.")] = 0.0,
 ) -> None:
     """Code documents into events: who did what to whom, when, where, according to whom."""
-    pub = _parse_date(published)
+    pub = parse_date_option(published)
     with errors_to_exit():
         settings = Settings(
             model=model, actor_files=tuple(actors or ()), min_confidence=min_confidence

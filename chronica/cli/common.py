@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import TypeVar
 
 import typer
@@ -30,6 +31,16 @@ def errors_to_exit() -> Iterator[None]:
         yield
     except ChronicaError as exc:
         raise fail(str(exc), exc.exit_code) from None
+
+
+def parse_date_option(value: str | None) -> date | None:
+    """A YYYY-MM-DD option value, or a clear usage error."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
 def run(fn: Callable[[], T]) -> T:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -18,7 +17,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from chronica.cli.common import err_console, errors_to_exit
+from chronica.cli.common import err_console, errors_to_exit, parse_date_option
 from chronica.config import DEFAULT_MODEL, Settings
 from chronica.export import export
 from chronica.ingest.corpus import IngestOptions, IngestReport, ingest
@@ -61,15 +60,6 @@ class _RichProgress:
         self.progress.update(self.task, completed=done, total=total, rate=rate)
 
 
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
-
-
 def ingest_command(
     paths: Annotated[
         list[str],
@@ -99,7 +89,7 @@ def ingest_command(
     ] = DedupSettings().window_days,
 ) -> None:
     """Code a corpus into the event database: idempotent, resumable, de-duplicated."""
-    pub = _parse_date(published)
+    pub = parse_date_option(published)
     with errors_to_exit():
         settings = Settings(model=model)
         options = IngestOptions(

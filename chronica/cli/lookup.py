@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from chronica.actors import find_actor, import_cameo_file
-from chronica.cli.common import err_console, errors_to_exit
+from chronica.cli.common import err_console, errors_to_exit, parse_date_option
 from chronica.config import Settings
 
 actors_app = typer.Typer(
@@ -25,15 +24,6 @@ actors_app = typer.Typer(
 def register(app: typer.Typer) -> None:
     """Add the `actors` sub-app to the app."""
     app.add_typer(actors_app, name="actors")
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
 @actors_app.command("lookup")
@@ -54,7 +44,7 @@ def lookup_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the entity as JSON.")] = False,
 ) -> None:
     """Resolve TEXT to an actor: canonical name, country, sector and id."""
-    day = _date(on)
+    day = parse_date_option(on)
     with errors_to_exit():
         entity = find_actor(text, Settings(actor_files=tuple(actors or ())), day)
     fields = {

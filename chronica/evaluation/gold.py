@@ -79,6 +79,8 @@ class MucTemplate:
     intervals: tuple[tuple[date, date], ...]
     countries: tuple[str, ...]
     perp_confidence: tuple[str, ...]
+    perpetrators: tuple[str, ...] = ()  # every alternative of the perp_* fills
+    targets: tuple[str, ...] = ()  # every alternative of the target fills
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +234,16 @@ def _intervals(value: Any) -> tuple[tuple[date, date], ...]:
     return tuple(out)
 
 
+def _fills(template: Mapping[str, Any], *slots: str) -> tuple[str, ...]:
+    """Every alternative string of the named MUC slot fills."""
+    out: list[str] = []
+    for slot in slots:
+        for fill in template.get(slot) or ():
+            if isinstance(fill, Mapping):
+                out += _strs(fill.get("alternatives"))
+    return tuple(out)
+
+
 def parse_muc4(raw: Mapping[str, Any]) -> MucGold:
     templates = []
     for item in raw.get("templates") or ():
@@ -241,5 +253,8 @@ def parse_muc4(raw: Mapping[str, Any]) -> MucGold:
         intervals = _intervals(_mapping(when, "date").get("intervals")) if when else ()
         countries = _strs(_mapping(where, "location").get("countries")) if where else ()
         templates.append(MucTemplate(_strs(t.get("incident_type")), intervals, countries,
-                                     _strs(t.get("perp_confidence"))))  # fmt: skip
+                                     _strs(t.get("perp_confidence")),
+                                     _fills(t, "perp_individual", "perp_organization"),
+                                     _fills(t, "phys_target", "hum_target_name",
+                                            "hum_target_description")))  # fmt: skip
     return MucGold(bool(raw.get("relevant")), tuple(templates))

@@ -346,6 +346,24 @@ def _in_intervals(day: date | None, intervals: Sequence[tuple[date, date]]) -> b
     return day is not None and any(start <= day <= end for start, end in intervals)
 
 
+def _fill_overlap(fills: Sequence[str], entities: Iterable[Entity]) -> bool:
+    return any(spans_overlap(f, e.text) or (e.name is not None and spans_overlap(f, e.name))
+               for f in fills for e in entities)  # fmt: skip
+
+
+def certainty_match(template: MucTemplate, compatible: Sequence[Event]) -> Event:
+    """The event whose perpetrator confidence is scored: among the type-compatible events (in
+    main-event order), the first whose actor overlaps a perpetrator fill, else the first whose
+    recipient overlaps a target fill, else the first ASSAULT event, else the first one."""
+    return next(
+        (ev for ev in compatible if _fill_overlap(template.perpetrators, ev.actor)),
+        next(
+            (ev for ev in compatible if _fill_overlap(template.targets, ev.recipient)),
+            next((ev for ev in compatible if ev.event.plover == "ASSAULT"), compatible[0]),
+        ),
+    )
+
+
 def _score_template(template: MucTemplate, events: Sequence[Event]) -> list[Outcome]:
     compatible = [ev for ev in ranked(events)
                   if any(muc_compatible(t, ev) for t in template.incident_types)]  # fmt: skip
@@ -364,7 +382,8 @@ def _score_template(template: MucTemplate, events: Sequence[Event]) -> list[Outc
         out.append(Outcome("location_country", country in template.countries))
     allowed = set().union(*(MUC_CERTAINTY.get(c, frozenset()) for c in template.perp_confidence))
     if allowed:
-        out.append(Outcome("certainty_accuracy", match.attribution.certainty in allowed))
+        certain = certainty_match(template, compatible).attribution.certainty
+        out.append(Outcome("certainty_accuracy", certain in allowed))
     return out
 
 

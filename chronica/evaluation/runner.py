@@ -230,38 +230,9 @@ def time_normalizer() -> Normalizer | None:
 
 
 def gazetteer_resolver() -> ToponymResolver | None:
-    """Resolve a toponym to (lat, lon) with the place stage's gazetteer, when it exists.
-
-    Uses ``chronica.place.gazetteer.Gazetteer.load()``: ``lookup(name)`` (candidates, best
-    first), and for a demonym ("Irish") ``demonym(word)`` -> ISO3 with the country entry in
-    ``countries``.
-    """
-    gazetteer_cls = _stage_function("chronica.place.gazetteer", "Gazetteer") or _stage_function(
-        "chronica.place", "Gazetteer"
-    )
-    if gazetteer_cls is None or not hasattr(gazetteer_cls, "load"):
-        return None
-    gazetteer = gazetteer_cls.load()
-    if not callable(getattr(gazetteer, "lookup", None)):
-        return None
-    return lambda text: resolve_with_gazetteer(gazetteer, text)
-
-
-def _point(entry: object) -> tuple[float, float] | None:
-    lat, lon = getattr(entry, "lat", None), getattr(entry, "lon", None)
-    return (float(lat), float(lon)) if lat is not None and lon is not None else None
-
-
-def resolve_with_gazetteer(gazetteer: Any, text: str) -> tuple[float, float] | None:
-    """The first candidate with coordinates, else the country of a demonym, else None."""
-    for entry in gazetteer.lookup(text):
-        point = _point(entry)
-        if point is not None:
-            return point
-    demonym = getattr(gazetteer, "demonym", None)
-    iso3 = demonym(text) if callable(demonym) else None
-    countries = getattr(gazetteer, "countries", {})
-    return _point(countries.get(iso3)) if iso3 else None
+    """``chronica.place.geocode_mentions`` when the place stage provides it: an article's
+    mentions resolved together, each with the others as context."""
+    return _stage_function("chronica.place", "geocode_mentions")
 
 
 def _skipped(name: str, message: str, started: float) -> EvalReport:

@@ -51,6 +51,9 @@ _BACKGROUND_MARKS = frozenset(
      "once", "whereas"}
 )  # fmt: skip
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+_ANCHOR_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})  # a date or place pins an event
+_NEGATIVE_DETS = frozenset({"no", "neither"})
 _NOT_ACTORS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW"}
 )  # fmt: skip
@@ -159,14 +162,18 @@ class EventMatcher:
         out: list[EventCandidate] = []
         for block in parsed.blocks:
             index = _MentionIndex(per_block.get(block.index, []))
+            found: list[EventCandidate] = []
             for i, sent in enumerate(block.doc.sents):
-                out.extend(self.find_in_sentence(block, block.first_sentence + i, sent, index))
+                found.extend(self.find_in_sentence(block, block.first_sentence + i, sent, index))
+            out.extend(merge_anaphora(block, found))
         return out
 
     def find_in_sentence(
         self, block: Block, sentence_index: int, sent: Span, index: _MentionIndex
     ) -> list[EventCandidate]:
         matches = self._match_tokens(sent, index)
+        if matches and is_heading(block, sent):
+            matches = {i: m for i, m in matches.items() if not m.pattern.nominal}
         coded = self._apply_frames(matches) if matches else []
         coded = self._absorb_means(coded)
         coded.extend(self._obligation_clauses(sent, matches))
@@ -512,6 +519,8 @@ class EventMatcher:
         pattern = match.pattern
         if pattern.needs_args and not actor.mentions and not recipient.mentions and not match.light:
             return None
+        if pattern.nominal and self.nominal_veto(match, actor, recipient) is not None:
+            return None
         event = c.event
         if pattern.refine == "instrument" and event.cameo == pattern.cameo:
             refined = self._instrument(match)
@@ -661,6 +670,51 @@ class EventMatcher:
                 notes.append(f"noun phrase {text!r} (no mention)")
         return Argument(tuple(mentions), ", ".join(notes) if notes else "none")
 
+    # ------------------------------------------------------------------ precision rules
+    def nominal_veto(self, match: Match, actor: Argument, recipient: Argument) -> str | None:
+        """Why a nominal trigger names no event that happened, or None when it may be one.
+
+        The rules (docs/patterns.md, "Precision rules"): a negated noun ("no attack took
+        place"); a noun under a cessation word ("a pause in the bombing", "end the violence");
+        an abstract topic noun ("violence", "the war") without a resolved participant or an
+        occurrence verb; a bare noun with no participant, no light verb and no date or place.
+        """
+        tok = match.token
+        if self._negated(match) or any(
+            c.dep_ == "det" and c.text.lower() in _NEGATIVE_DETS for c in tok.children
+        ):
+            return "negated nominal"
+        if self._ceased(tok, match.light):
+            return "under a cessation word"
+        abstract = self.grammar.classes.get("abstract_violence", frozenset())
+        if match.pattern.kind == "noun" and _lemma(tok) in abstract:
+            light = match.light
+            copula = light is not None and _lemma(light) == "be" and not _existential(light)
+            if (light is None or copula) and not (_resolved(actor) or _resolved(recipient)):
+                return "abstract topic noun without a resolved participant"
+        bare = match.light is None and not actor.mentions and not recipient.mentions
+        if bare and not _anchored(tok):
+            return "bare nominal: no participant, light verb, date or place"
+        return None
+
+    def _ceased(self, tok: Token, light: Token | None) -> bool:
+        """The noun (or a conjunct it belongs to) is stopped rather than reported: object of
+        a cessation verb or noun ("halt the raids", "an end to the fighting")."""
+        words = self.grammar.classes.get("cessation", frozenset())
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        head = tok.head
+        if tok.dep_ in ("pobj", "pcomp") and head.dep_ in ("prep", "agent"):
+            head = head.head
+        elif tok.dep_ not in ("dobj", "nsubjpass", "compound", "nmod"):
+            head = light if light is not None else tok
+        if head.i == tok.i:
+            return False
+        if _lemma(head) in words:
+            return True
+        # "called for an end to the war": the cessation noun governs through its own "to"
+        return head.dep_ in ("dobj", "pobj") and _lemma(head.head) in words
+
     def _noun_actor_head(self, noun: Token, lv: Token | None) -> Token | None:
         if lv is not None:
             return syntax.subject(lv)
@@ -756,6 +810,73 @@ class EventMatcher:
         return self.ontology.event_type(
             pattern.cameo, tok.text, plover=pattern.plover, mode=pattern.mode
         )
+
+
+def _resolved(arg: Argument) -> bool:
+    """An argument holding a resolved actor or a named entity (not only a common noun)."""
+    return any(m.kind != "ner" or m.entity.name for m in arg.mentions)
+
+
+def _existential(verb: Token) -> bool:
+    return any(c.dep_ == "expl" for c in verb.children)
+
+
+def _anchored(noun: Token) -> bool:
+    """A date or place among the noun's own dependents ("the bombing on Monday", "the raid in
+    Gao"), relative clauses excluded."""
+    stack = [c for c in noun.children if c.dep_ not in ("relcl", "acl", "conj", "appos")]
+    while stack:
+        t = stack.pop()
+        if t.ent_type_ in _ANCHOR_ENTS:
+            return True
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "conj"))
+    return False
+
+
+def is_heading(block: Block, sent: Span) -> bool:
+    """A title line: a block of one short sentence without a verb or final punctuation."""
+    if len(sent) > 15 or sent.start != 0 or sent.end != len(block.doc):
+        return False
+    if sent[-1].text in (".", "!", "?", '"', ":"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in sent)
+
+
+def merge_anaphora(block: Block, found: list[EventCandidate]) -> list[EventCandidate]:
+    """A definite nominal ("the attacks") repeating an event already coded in the same block
+    (same PLOVER type, no new participant) is merged into it: the earlier event's reason
+    notes the repetition and no second event is emitted."""
+    out: list[EventCandidate] = []
+    for cand in found:
+        earlier = _antecedent(block, cand, out)
+        if earlier is None:
+            out.append(cand)
+            continue
+        pos = out.index(earlier)
+        note = (
+            f"; repeated by {block.doc[cand.trigger_start : cand.trigger_end].text!r} in "
+            f"sentence {cand.sentence_index} (merged)"
+        )
+        out[pos] = replace(earlier, reason=earlier.reason + note)
+    return out
+
+
+def _antecedent(
+    block: Block, cand: EventCandidate, earlier: list[EventCandidate]
+) -> EventCandidate | None:
+    if dict(cand.extra).get("trigger_kind") != "nominal" or "light_verb" in dict(cand.extra):
+        return None
+    head = block.doc[cand.trigger_end - 1]
+    if not any(c.dep_ == "det" and c.text.lower() in _DEFINITE for c in head.children):
+        return None
+    names = {m.entity.text.lower() for m in (*cand.actor, *cand.recipient)}
+    for prev in reversed(earlier):
+        if prev.sentence_index == cand.sentence_index or prev.event.plover != cand.event.plover:
+            continue
+        known = {m.entity.text.lower() for m in (*prev.actor, *prev.recipient)}
+        if names <= known:
+            return prev
+    return None
 
 
 def _clause_head(tok: Token) -> Token:

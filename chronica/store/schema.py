@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 import duckdb
 
 from chronica.errors import StoreError
+from chronica.serialize import ROW_COLUMNS
 
 # DuckDB type of each flat event column that is not VARCHAR.
 EVENT_COLUMN_TYPES: dict[str, str] = {
@@ -34,18 +35,7 @@ EVENT_COLUMN_TYPES: dict[str, str] = {
     "confidence": "DOUBLE",
 }
 
-_EVENT_FLAT_COLUMNS: tuple[str, ...] = (
-    "id", "doc_id", "plover", "mode", "cameo", "quad_class", "goldstein", "trigger",
-    "actor_names", "actor_countries", "actor_sectors", "actor_ids",
-    "recipient_names", "recipient_countries", "recipient_sectors", "recipient_ids",
-    "date_start", "date_end", "date_granularity", "date_basis", "date_text",
-    "location_text", "location_name", "location_country", "location_admin1",
-    "location_lat", "location_lon", "location_geonameid", "location_feature",
-    "certainty", "claimant_name", "claimant_country", "claimant_id", "cue", "negated",
-    "modality", "sentence_index", "sentence", "evidence_start", "evidence_end",
-    "confidence", "reason_actor", "reason_event", "reason_date", "reason_location",
-    "reason_attribution",
-)  # fmt: skip
+_EVENT_FLAT_COLUMNS: tuple[str, ...] = ROW_COLUMNS  # the one mapping, in chronica.serialize
 
 
 def _events_ddl() -> str:

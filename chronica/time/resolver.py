@@ -7,6 +7,7 @@ the day, falls back to the publication date."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -19,6 +20,7 @@ from chronica.nlp import ParsedDocument
 from chronica.records import DateResult, DateSpan, EventCandidate
 from chronica.time.dateline import match_dateline
 from chronica.time.grammar import Found, Refs, Resolution, resolve_found, scan
+from chronica.time.narrative import is_heading, point, present_cue, tense, when_clauses
 
 Mode = Literal["news", "history"]
 _VERBS = frozenset({"VERB", "AUX"})
@@ -27,6 +29,7 @@ _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
 _LEVELS = {1: "modifies", 2: "is in the clause of", 3: "is in the same sentence as"}
 # Relative expressions that only news of the day uses.
 _NEWS_PATTERNS = frozenset({"today", "yesterday", "tomorrow", "weekday", "ago", "lastunit"})
+_WHEN = re.compile(r"(?P<rel>when)\b.*", re.IGNORECASE | re.DOTALL)
 _RECENT_DAYS = 370  # a date this close to publication is "current" news
 _HISTORY_MIN_PAST = 2  # explicit past dates needed before a dated text reads as history
 # Verbs of saying: a date on "said" is when it was said, not when the reported event happened.
@@ -83,6 +86,8 @@ class DocumentTime:
     mentions: tuple[TimeMention, ...]
     mode: Mode
     mode_reason: str
+    headings: frozenset[int] = frozenset()  # blocks that are titles or section headings
+    cues: tuple[tuple[int, str], ...] = ()  # (sentence index, word) of present-day framing
 
     def in_sentence(self, sentence_index: int) -> list[TimeMention]:
         return [m for m in self.mentions if m.sentence_index == sentence_index]
@@ -110,10 +115,14 @@ class TimeResolver:
 
 
 def analyse(parsed: ParsedDocument) -> DocumentTime:
-    """Find and resolve every time expression of the document, in order."""
+    """Find and resolve every time expression of the document, in order. Dated nouns ("the
+    1979 revolution") and dated verbs ("was founded in 1965") are learned as anchors on the
+    way, so later fuzzy anchors and "when" clauses can refer back to them."""
     reference = parsed.document.published
     mentions: list[TimeMention] = []
     anchors: dict[str, DateSpan] = {}
+    events: dict[str, DateSpan] = {}
+    cues: list[tuple[int, str]] = []
     context: DateSpan | None = None
     dateline = match_dateline(parsed.document.text)
     skip_until = dateline.end if dateline is not None else 0
@@ -123,11 +132,11 @@ def analyse(parsed: ParsedDocument) -> DocumentTime:
             if block.offset + sent.start_char + found.start < skip_until:
                 continue  # the dateline's date is the publication date, not an event's
             tokens = _tokens(block.doc, sent, found.start, found.end)
-            if tokens is None:
+            if tokens is None or _verb_not_anchor(found, tokens):
                 continue
             refs = Refs(reference, context)
             if found.kind == "anchor":
-                res = _resolve_anchor(found, tokens, anchors, reference)
+                res = _resolve_anchor(found, tokens, anchors, events, reference)
             else:
                 res = resolve_found(found, refs)
             mention = TimeMention(
@@ -137,13 +146,78 @@ def analyse(parsed: ParsedDocument) -> DocumentTime:
             found_here.append(mention)
             if res.span is not None and res.span.granularity != "unknown":
                 context = res.span
+        found_here.extend(_when_mentions(block.index, sent_index, sent, found_here, events))
+        found_here.sort(key=lambda m: m.start)
         for mention in found_here:
             if mention.span is not None and mention.found.kind in {"absolute", "interval"}:
-                for key in _anchor_keys(block.doc[mention.root]):
+                root = block.doc[mention.root]
+                for key in _anchor_keys(root):
                     anchors[key] = _merge(anchors.get(key), mention.span)
+                verb = _dated_verb(root)
+                if verb is not None:
+                    events[_key(verb)] = _merge(events.get(_key(verb)), mention.span)
         mentions.extend(found_here)
+        cue = present_cue(sent)
+        if cue is not None:
+            cues.append((sent_index, cue))
     mode, why = document_mode(reference, mentions)
-    return DocumentTime(tuple(mentions), mode, why)
+    headings = frozenset(b.index for b in parsed.blocks if is_heading(list(b.doc.sents)))
+    return DocumentTime(tuple(mentions), mode, why, headings, tuple(cues))
+
+
+def _verb_not_anchor(found: Found, tokens: Span) -> bool:
+    """ "began following the word": the anchor's "following" is a verb, not a preposition."""
+    first = tokens[0]
+    return found.kind == "anchor" and first.pos_ == "VERB" and first.dep_ not in {"prep", ""}
+
+
+def _dated_verb(root: Token) -> Token | None:
+    """The verb a date hangs from directly or through its preposition ("founded in 1965")."""
+    head = root.head.head if root.head.pos_ == "ADP" else root.head
+    if head.i == root.i or head.pos_ not in _VERBS:
+        return None
+    return head
+
+
+def _when_mentions(
+    block: int,
+    sent_index: int,
+    sent: Span,
+    here: Sequence[TimeMention],
+    events: dict[str, DateSpan],
+) -> list[TimeMention]:
+    """ "when" clauses as time mentions: "until 2012, when it ..." takes 2012; "when the group
+    was founded" takes the date the text gave the founding earlier."""
+    out: list[TimeMention] = []
+    for verb in when_clauses(sent):
+        subtree = list(verb.subtree)
+        lo, hi = subtree[0].i, subtree[-1].i + 1
+        if any(lo <= m.root < hi for m in here):
+            continue  # the clause carries its own date
+        found = _clause_found(sent, lo, hi)
+        if found is None:
+            continue
+        on = next((m for m in here if m.start <= verb.head.i < m.end and m.span), None)
+        if on is not None and on.span is not None:
+            span = replace(point(on.span), basis="context")
+            note = f"'when' refers to {on.phrase!r}"
+        elif _key(verb) in events:
+            span = replace(events[_key(verb)], basis="context")
+            note = f"'when' refers back to {verb.text!r}, dated {_describe(span)} earlier"
+        else:
+            continue
+        out.append(TimeMention(block, sent_index, lo, hi, verb.i, found, span, note))
+    return out
+
+
+def _clause_found(sent: Span, lo: int, hi: int) -> Found | None:
+    doc = sent.doc
+    start = doc[lo].idx - sent.start_char
+    end = doc[hi - 1].idx + len(doc[hi - 1]) - sent.start_char
+    match = _WHEN.match(sent.text, start, end)
+    if match is None:
+        return None
+    return Found(start, end, match.group(0), "clause", "when", match)
 
 
 def _tokens(doc: Doc, sent: Span, start: int, end: int) -> Span | None:
@@ -196,10 +270,19 @@ def _anchor_noun(found: Found, tokens: Span) -> str:
 
 
 def _resolve_anchor(
-    found: Found, tokens: Span, anchors: dict[str, DateSpan], reference: date | None
+    found: Found,
+    tokens: Span,
+    anchors: dict[str, DateSpan],
+    events: dict[str, DateSpan],
+    reference: date | None,
 ) -> Resolution:
     noun = _anchor_noun(found, tokens)
     anchor = anchors.get(noun)
+    what = f"the {noun}"
+    if anchor is None:  # a nominalised dated verb: "after the founding" <- "founded in 1965"
+        verb = next((v for v in events if len(v) >= 4 and noun.startswith(v)), None)
+        if verb is not None:
+            anchor, what = events[verb], f"the {noun} ({verb!r})"
     if anchor is None or anchor.start is None or anchor.end is None:
         return Resolution(None, f"anchor 'the {noun}' is not dated earlier in the text")
     rel = " ".join(found.match.group("rel").lower().split())
@@ -217,7 +300,7 @@ def _resolve_anchor(
         span = replace(anchor, basis="context")
     else:  # before, until, prior to, in the years leading up to, in the run-up to
         span = DateSpan(None, anchor.start - timedelta(days=1), g, "context")
-    return Resolution(span, f"anchor 'the {noun}' dated {_describe(anchor)} earlier in the text")
+    return Resolution(span, f"anchor '{what}' dated {_describe(anchor)} earlier in the text")
 
 
 def document_mode(reference: date | None, mentions: Sequence[TimeMention]) -> tuple[Mode, str]:
@@ -283,15 +366,22 @@ def date_for(parsed: ParsedDocument, doc_time: DocumentTime, cand: EventCandidat
         )
         best = ranked[0]
         level = attachment(doc[best.root], trigger)
-        if best.span is None and level > 2:  # an unresolved expression elsewhere: ignore it
-            best = next((m for m in ranked if m.span is not None), best)
-            level = attachment(doc[best.root], trigger)
+        also = ""
+        if best.span is None:
+            # an unresolved expression elsewhere is ignored; one in the clause gives way to a
+            # resolved one there ("after the war up until 2003": ends 2003)
+            bound = 3 if level > 2 else 2
+            resolved = [m for m in ranked if m.span and attachment(doc[m.root], trigger) <= bound]
+            if resolved:
+                also = f"; {_phrase(doc, best)!r} unresolved: {best.note}" if bound == 2 else ""
+                best = resolved[0]
+                level = attachment(doc[best.root], trigger)
         if best.span is not None or level <= 2:
             how = f"{_phrase(doc, best)!r} {_LEVELS[level]} {trigger.text!r}"
             if best.span is None:
                 return DateResult(DateSpan(text=best.phrase), f"{how}, but {best.note}")
             note = f" ({best.note})" if best.note else ""
-            return DateResult(best.span, f"{how}{note}")
+            return DateResult(best.span, f"{how}{note}{also}")
     return _without_expression(parsed, doc_time, cand)
 
 
@@ -315,38 +405,133 @@ def _phrase(doc: Doc, mention: TimeMention) -> str:
 def _without_expression(
     parsed: ParsedDocument, doc_time: DocumentTime, cand: EventCandidate
 ) -> DateResult:
+    published = parsed.document.published
+    if doc_time.mode == "history":
+        return _history_without_expression(parsed, doc_time, cand)
     earlier = [
         m
         for m in doc_time.mentions
         if m.block == cand.block and m.sentence_index < cand.sentence_index and m.span
     ]
-    published = parsed.document.published
     if earlier:
         last = earlier[-1]
         assert last.span is not None
-        recent = published is None or _near(last.span, published)
-        if doc_time.mode == "history" or recent:
-            where = (
-                "previous sentence"
-                if last.sentence_index == cand.sentence_index - 1
-                else "an earlier sentence"
-            )
-            return DateResult(
-                replace(last.span, basis="context"),
-                f"inherited from {where} in paragraph ({_describe(last.span)})",
-            )
-    if published is not None and doc_time.mode == "news":
-        return DateResult(
-            DateSpan(published, published, "day", "publication"),
-            f"no time expression; publication date {published} (news text: {doc_time.mode_reason})",
-        )
+        if published is None or _near(last.span, published):
+            return _inherit(last, cand)
     if published is not None:
         return DateResult(
-            DateSpan(),
-            "no time expression and no dated sentence earlier in the paragraph; publication "
-            f"date not used (history text: {doc_time.mode_reason})",
+            _published(published),
+            f"no time expression; publication date {published} (news text: {doc_time.mode_reason})",
         )
     return DateResult(DateSpan(), "no time expression, no dated context, no publication date")
+
+
+def _history_without_expression(
+    parsed: ParsedDocument, doc_time: DocumentTime, cand: EventCandidate
+) -> DateResult:
+    """A history: the event takes the narrative time, checked against its tense.
+
+    - present tense ("now blames") or present-day framing ("the recent protests"): the time of
+      writing, i.e. the publication date, else unknown;
+    - else the last time expression of its paragraph (unknown when that one is unresolved);
+    - else, in past-tense narrative, the last time expression of an earlier paragraph carried
+      forward as an open span ("on or after 1986"); headings carry nothing.
+    """
+    published = parsed.document.published
+    doc = parsed.blocks[cand.block].doc
+    verb_tense, verb = tense(doc[cand.trigger_start])
+    cue = next((w for i, w in doc_time.cues if i == cand.sentence_index), None)
+    if verb_tense == "present" or cue is not None:
+        why = f"present tense ({verb.text!r})" if verb_tense == "present" and verb else ""
+        why = why or f"present-day framing ({cue!r})"
+        return _writing_time(published, why)
+    own = doc_time.in_sentence(cand.sentence_index)
+    if own and all(m.span is None for m in own):
+        return DateResult(
+            DateSpan(), f"the sentence's time expression {own[0].phrase!r} is unresolved: "
+            f"{own[0].note}"
+        )  # fmt: skip
+    earlier = [
+        m
+        for m in doc_time.mentions
+        if m.block == cand.block and m.sentence_index < cand.sentence_index
+    ]
+    if earlier:
+        last = earlier[-1]
+        if last.span is None:
+            return DateResult(
+                DateSpan(),
+                f"the paragraph's last time expression {last.phrase!r} is unresolved: {last.note}",
+            )
+        return _inherit(last, cand)
+    if cand.block in doc_time.headings:
+        return DateResult(DateSpan(), "a heading: it names a section, not a time")
+    return _carry_forward(doc_time, cand, verb_tense, verb, published)
+
+
+def _carry_forward(
+    doc_time: DocumentTime,
+    cand: EventCandidate,
+    verb_tense: str,
+    verb: Token | None,
+    published: date | None,
+) -> DateResult:
+    """The narrative time of earlier paragraphs: the last time expression, or present-day
+    framing, before the event's sentence."""
+    last = next(
+        (m for m in reversed(doc_time.mentions) if m.sentence_index < cand.sentence_index), None
+    )
+    since = last.sentence_index if last is not None else -1
+    cue = next((c for c in reversed(doc_time.cues) if since < c[0] < cand.sentence_index), None)
+    if cue is not None:
+        return _writing_time(published, f"present-day framing ({cue[1]!r}) earlier in the text")
+    if last is None:
+        return DateResult(DateSpan(), "no time expression and no dated sentence earlier")
+    if last.span is None:
+        return DateResult(
+            DateSpan(), f"the narrative's last time expression {last.phrase!r} is unresolved"
+        )
+    if verb_tense != "past" or verb is None:
+        return DateResult(
+            DateSpan(),
+            f"no time expression in the paragraph; {last.phrase!r} of an earlier paragraph not "
+            "carried forward: the tense of the event is not past",
+        )
+    start = point(last.span).start
+    if start is None:
+        return DateResult(DateSpan(), f"{last.phrase!r} of an earlier paragraph has no start")
+    paragraphs = cand.block - last.block
+    return DateResult(
+        DateSpan(start, None, last.span.granularity, "context"),
+        f"carried forward from {last.phrase!r} {paragraphs} paragraph(s) earlier: past-tense "
+        f"narrative ({verb.text!r}), so on or after {_describe(point(last.span))}; lower "
+        "certainty, the end is open",
+    )
+
+
+def _writing_time(published: date | None, why: str) -> DateResult:
+    if published is None:
+        return DateResult(DateSpan(), f"{why}: the time of writing, and no publication date")
+    return DateResult(
+        _published(published), f"{why}: the time of writing, publication date {published}"
+    )
+
+
+def _published(published: date) -> DateSpan:
+    return DateSpan(published, published, "day", "publication")
+
+
+def _inherit(last: TimeMention, cand: EventCandidate) -> DateResult:
+    assert last.span is not None
+    where = (
+        "previous sentence"
+        if last.sentence_index == cand.sentence_index - 1
+        else "an earlier sentence"
+    )
+    return DateResult(
+        replace(last.span, basis="context"),
+        f"inherited from {where} in paragraph ({_describe(last.span)})",
+    )
 
 
 def _near(span: DateSpan, published: date) -> bool:
