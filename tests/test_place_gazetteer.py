@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from chronica.place.gazetteer import GazEntry, Gazetteer, fold
-from chronica.place.toponyms import Toponym, resolve_toponym
+from chronica.place import geocode_mentions
+from chronica.place.gazetteer import (
+    GazEntry,
+    Gazetteer,
+    _open_cache,
+    _write_cache,
+    cache_path,
+    fold,
+)
+from chronica.place.toponyms import Toponym, resolve_names, resolve_toponym
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +120,65 @@ def test_place_unknown_name_located_by_qualifier(gaz: Gazetteer) -> None:
 def test_place_unknown_name_without_qualifier_is_unresolved(gaz: Gazetteer) -> None:
     resolved = resolve_toponym(Toponym(0, 0, 0, 1, "Xyzzyville", ()), {})
     assert resolved.entry is None and "not in the gazetteer" in resolved.reason
+
+
+@pytest.mark.parametrize(
+    ("names", "countries"),
+    [
+        (["Paris", "Texas"], ["USA", "USA"]),
+        (["Paris", "Lyon"], ["FRA", "FRA"]),
+        (["Paris", "French", "Xyzzyville"], ["FRA", "FRA", None]),
+    ],
+)
+def test_place_resolve_names_together(
+    gaz: Gazetteer, names: list[str], countries: list[str | None]
+) -> None:
+    resolved = resolve_names(names, gaz)
+    assert [r.entry.country if r.entry else None for r in resolved] == countries
+
+
+def test_place_geocode_mentions_gives_points() -> None:
+    (paris, nowhere) = geocode_mentions(["Paris", "Xyzzyville"])
+    assert paris is not None and abs(paris[0] - 48.85) < 0.5 and nowhere is None
+
+
+SMALL = Gazetteer(
+    {
+        "eastville": (
+            GazEntry("Eastville", "FRE", "North", 1.0, 2.0, 7, "city", 5000, "geonames"),
+            GazEntry("Eastville", "SYL", None, None, None, None, "admin1", 0, "admin1"),
+        ),
+        "freedonia": (GazEntry("Freedonia", "FRE", None, 3.0, 4.0, 9, "country", 10, "country"),),
+    },
+    {"east town": (GazEntry("Eastville", "FRE", "North", 1.0, 2.0, 7, "city", 5000, "geonames"),)},
+    {"FRE": GazEntry("Freedonia", "FRE", None, 3.0, 4.0, 9, "country", 10, "country")},
+    {"freedonian": "FRE"},
+)
+
+
+def test_place_cache_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "gaz.sqlite"
+    _write_cache(path, SMALL)
+    opened = _open_cache(path)
+    assert opened is not None
+    for name in ["Eastville", "Freedonia", "East Town", "Nowhere"]:
+        assert opened.lookup(name) == SMALL.lookup(name)
+    assert opened.countries == SMALL.countries
+    assert opened.demonym("Freedonian") == "FRE"
+    assert "eastville" in opened.index and len(opened.index) == 2
+
+
+def test_place_unreadable_cache_is_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "gaz.sqlite"
+    path.write_bytes(b"not a database")
+    assert _open_cache(path) is None
+    assert _open_cache(tmp_path / "missing.sqlite") is None
+
+
+def test_place_cache_path_follows_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHRONICA_CACHE_DIR", str(tmp_path))
+    path = cache_path(1000)
+    assert path.parent == tmp_path and path.name.startswith("gazetteer-")
+    assert cache_path(5000) != path

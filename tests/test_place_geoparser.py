@@ -204,3 +204,54 @@ def test_place_event_location_with_model(nlp, geoparser: Geoparser) -> None:  # 
     trigger = next(t.i for t in doc if t.lemma_ == "protest")
     (result,) = geoparser.resolve(parsed, [cand(parsed, trigger)], [])
     assert result.place is not None and result.place.country == "ALB"
+
+
+# "Workers rallied in Nairobi ." where the events stage took "Nairobi" as the recipient.
+RALLIED_IN = simple(
+    ["Workers", "rallied", "in", "Nairobi", "."],
+    [1, 1, 1, 2, 1],
+    ["nsubj", "ROOT", "prep", "pobj", "punct"],
+    ["NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+    [3],
+)
+# "Exiles protested the invasion of Ukraine ." ("of" after an event noun: not a place)
+INVASION_OF = simple(
+    ["Exiles", "protested", "against", "the", "invasion", "of", "Ukraine", "."],
+    [1, 1, 1, 4, 2, 4, 5, 1],
+    ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+    ["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+    [6],
+)
+# "Troops shelled houses in the village of Kramatorsk ." ("of" after a place noun)
+VILLAGE_OF = simple(
+    ["Troops", "shelled", "houses", "in", "the", "village", "of", "Kramatorsk", "."],
+    [1, 1, 1, 1, 5, 3, 5, 6, 1],
+    ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj", "punct"],
+    ["NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+    [7],
+)
+
+
+def test_place_recipient_taken_as_place_after_locative(geoparser: Geoparser) -> None:
+    parsed = parsed_from_docs([RALLIED_IN])
+    recipient = Mention(0, 3, 4, Entity("Nairobi", country="KEN"), "ner", "test")
+    c = cand(parsed, 1)
+    c = EventCandidate(0, c.sentence_index, 1, 2, EVENT, (), (recipient,), "t", 0.5, "t")
+    (result,) = geoparser.resolve(parsed, [c], [recipient])
+    assert result.place is not None and result.place.name == "Nairobi"
+    assert "'Nairobi' modifies 'rallied'" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("doc", "trigger", "located"),
+    [(INVASION_OF, 1, None), (VILLAGE_OF, 1, "Kramatorsk")],
+)
+def test_place_of_counts_only_after_a_place_noun(
+    geoparser: Geoparser, doc: Doc, trigger: int, located: str | None
+) -> None:
+    result = locate(geoparser, doc, trigger)
+    if located is None:
+        assert result.place is None or "modifies" not in result.reason
+    else:
+        assert result.place is not None and result.place.name == located
+        assert "modifies 'shelled'" in result.reason

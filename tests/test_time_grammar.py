@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from chronica.evaluation.components import timex_value
 from chronica.records import DateSpan
 from chronica.time import normalize
-from chronica.time.grammar import scan
+from chronica.time.grammar import Refs, iter_resolved, scan
 
 REF = date(2022, 6, 8)  # a Wednesday
 
@@ -220,3 +220,19 @@ def test_time_normalize_never_raises_on_any_text(text: str) -> None:
     span = normalize(text, REF)
     if span is not None and span.start is not None and span.end is not None:
         assert span.end >= span.start
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        (DateSpan(D(1986, 1, 1), D(1986, 12, 31), "year"), D(1986, 2, 24)),
+        (DateSpan(D(1990, 1, 3), D(1990, 1, 3), "day"), D(1990, 2, 24)),
+        (DateSpan(D(1980, 1, 1), D(1989, 12, 31), "decade"), None),
+        (None, None),
+    ],
+)
+def test_time_day_without_year_or_publication_takes_narrative_year(
+    context: DateSpan | None, expected: date | None
+) -> None:
+    ((_found, res),) = list(iter_resolved("on 24 February", Refs(None, context)))
+    assert (res.span.start if res.span else None) == expected

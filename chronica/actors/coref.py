@@ -97,6 +97,7 @@ _ABSORBED = frozenset(
 )
 _WINDOW = {"group": 8, "it": 3, "they": 3, "he": 3, "state": 2}
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+_PEOPLE_SECTORS = frozenset({"CVL", "OPP"})  # "Iranians against the regime" -> Iran's regime
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
@@ -126,6 +127,7 @@ class _Anaphor:
     start: int
     end: int
     noun: str  # the group noun of "the group", else ""
+    distal: bool = False  # "that party": the most recent compatible actor, not the most salient
 
 
 def _wanted(anaphor: _Anaphor, seen: _Seen) -> bool:
@@ -135,8 +137,11 @@ def _wanted(anaphor: _Anaphor, seen: _Seen) -> bool:
     if anaphor.kind == "group":
         if category != "org":
             return False
-        state = seen.mention.entity.sector in _STATE_SECTORS
-        return not (anaphor.noun in _NON_STATE_NOUNS and state)
+        entity = seen.mention.entity
+        if entity.sector not in _STATE_SECTORS:
+            return True
+        # "the organization" may be a named state body (the CIA), never "the Iraqi army"
+        return anaphor.noun not in _NON_STATE_NOUNS and entity.id is not None
     if anaphor.kind == "it":
         return category in ("org", "country")
     if anaphor.kind == "they":
@@ -149,7 +154,7 @@ def _anaphor(doc: Doc, i: int) -> _Anaphor | None:
     tok = doc[i]
     low = tok.lower_
     if low in _DEMONSTRATIVES and i + 1 < len(doc) and doc[i + 1].lower_ in _GROUP_NOUNS:
-        return _Anaphor("group", i, i + 2, doc[i + 1].lower_)
+        return _Anaphor("group", i, i + 2, doc[i + 1].lower_, distal=low == "that")
     if low in _IT:
         if low == "it" and _expletive(doc, i):
             return None
@@ -263,9 +268,7 @@ def _antecedent(
     verb = _verb(head) if head is not None and doc[anaphor.start].lower_ not in _POSSESSIVE else -1
     repeats: dict[str, int] = {}
     candidates: list[tuple[float, int, _Seen]] = []
-    for order, seen in enumerate(history):
-        if sent - seen.sentence > window:
-            continue
+    for order, seen in _recent(history, sent, window):
         key = _actor_key(seen.mention)
         if not _wanted(anaphor, seen):
             repeats[key] = repeats.get(key, 0) + 1
@@ -276,11 +279,29 @@ def _antecedent(
         repeats[key] = repeats.get(key, 0) + 1
     if not candidates:
         return None
+    if anaphor.distal:
+        best = candidates[-1][2]
+        return best, f"{best.role}, most recent of {len(candidates)} candidate(s) ('that')"
     score, _, best = max(candidates, key=lambda c: (c[0], c[1]))
+    return best, _note(best, sent, score, len(candidates))
+
+
+def _recent(history: Sequence[_Seen], sent: int, window: int) -> list[tuple[int, _Seen]]:
+    """The mentions of the last ``window`` sentences with their order, oldest first (the
+    history is in text order, so the scan stops at the first older one)."""
+    out: list[tuple[int, _Seen]] = []
+    for order in range(len(history) - 1, -1, -1):
+        if sent - history[order].sentence > window:
+            break
+        out.append((order, history[order]))
+    out.reverse()
+    return out
+
+
+def _note(best: _Seen, sent: int, score: float, n: int) -> str:
     back = sent - best.sentence
     where = "same sentence" if back == 0 else f"{back} sentence(s) back"
-    note = f"{best.role}, {where}, salience {score:.1f} of {len(candidates)} candidate(s)"
-    return best, note
+    return f"{best.role}, {where}, salience {score:.1f} of {n} candidate(s)"
 
 
 def relative_antecedent(tok: Token) -> Token | None:
@@ -289,7 +310,7 @@ def relative_antecedent(tok: Token) -> Token | None:
     "the raids, many of which hit ..." and "a series of raids, many of which ..." -> "raids";
     "the envoys, some of whom ..." -> "envoys"; "the militia that attacked ..." -> "militia".
     Needs a dependency parse (the clause verb's ``relcl`` arc)."""
-    if tok.lower_ not in _RELATIVE or tok.dep_ in ("mark", "det", "advmod", "complm"):
+    if tok.text.lower() not in _RELATIVE or tok.dep_ in ("mark", "det", "advmod", "complm"):
         return None
     node = tok
     for _ in range(4):
@@ -297,8 +318,8 @@ def relative_antecedent(tok: Token) -> Token | None:
             head = node.head
             if head.i == node.i or head.pos_ not in ("NOUN", "PROPN", "PRON"):
                 return None
-            if head.lower_ in _COLLECTIVE:
-                inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+            if head.text.lower() in _COLLECTIVE:
+                inner = [g for c in head.children if c.dep_ == "prep" and c.text.lower() == "of"
                          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
                 return inner[0] if inner else head
             return head
@@ -311,14 +332,12 @@ def relative_antecedent(tok: Token) -> Token | None:
 def _relative_span(tok: Token) -> tuple[int, int]:
     """The relative phrase: "many of which" or the pronoun alone."""
     prep = tok.head
-    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _QUANTIFIERS:
+    if tok.dep_ == "pobj" and prep.text.lower() == "of" and prep.head.text.lower() in _QUANTIFIERS:
         return prep.head.i, tok.i + 1
     return tok.i, tok.i + 1
 
 
-def _relative(
-    block: int, doc: Doc, i: int, block_mentions: Sequence[Mention]
-) -> Mention | None:
+def _relative(block: int, doc: Doc, i: int, block_mentions: Sequence[Mention]) -> Mention | None:
     tok = doc[i]
     if not doc.has_annotation("DEP"):
         return None
@@ -429,9 +448,7 @@ def _resolve_at(
             end = nxt.end
     text = doc[i:end].text
     ante = seen.mention.entity
-    reason = (
-        f"coreference: {text!r} -> {ante.name or ante.text!r} ({ante.text!r} earlier: {note})"
-    )
+    reason = f"coreference: {text!r} -> {ante.name or ante.text!r} ({ante.text!r} earlier: {note})"
     mention = Mention(block, i, end, _as(ante, text), "coref", reason, seen.mention.parent)
     return mention, absorbed
 
@@ -462,17 +479,29 @@ def _state_organ(doc: Doc, m: Mention, sent: int, history: list[_Seen]) -> Menti
         return None
     if m.start == 0 or doc[m.start - 1].lower_ != "the":
         return None
-    for seen in reversed(history):
-        if sent - seen.sentence > _WINDOW["state"]:
-            break
+    candidates: list[tuple[float, int, _Seen]] = []
+    for order, seen in _recent(history, sent, _WINDOW["state"]):
         ante = seen.mention.entity
-        if seen.category != "country" or ante.country in ("IGO", "NGO", None):
+        if ante.country in ("IGO", "NGO", None):
             continue
-        name = f"{ante.name} {SECTOR_LABELS.get(e.sector or '', e.sector)}"
-        entity = Entity(text=e.text, name=name, country=ante.country, sector=e.sector)
-        reason = f"coreference: {e.text!r} -> {name} (country of {ante.text!r} just before)"
-        return Mention(m.block, m.start, m.end, entity, "coref", reason)
-    return None
+        if seen.category == "country" or _people(seen):
+            candidates.append((_score(seen, sent, "other", 0), order, seen))
+    if not candidates:
+        return None
+    score, _, best = max(candidates, key=lambda c: (c[0], c[1]))
+    ante = best.mention.entity
+    country = (ante.name or ante.text).rsplit(" ", 1)[0] if _people(best) else ante.name
+    name = f"{country} {SECTOR_LABELS.get(e.sector or '', e.sector)}"
+    entity = Entity(text=e.text, name=name, country=ante.country, sector=e.sector)
+    note = _note(best, sent, score, len(candidates))
+    reason = f"coreference: {e.text!r} -> {name} (country of {ante.text!r}: {note})"
+    return Mention(m.block, m.start, m.end, entity, "coref", reason)
+
+
+def _people(seen: _Seen) -> bool:
+    """A composed mention of a country's people ("Iranian protesters" -> Iran civilians)."""
+    e = seen.mention.entity
+    return seen.category == "plural" and e.id is None and e.sector in _PEOPLE_SECTORS
 
 
 def _surname_link(doc: Doc, m: Mention, surnames: dict[str, Mention]) -> Mention | None:

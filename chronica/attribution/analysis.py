@@ -406,6 +406,98 @@ def _responsibility(ctx: BlockContext, step: Step, lex: Lexicon) -> Cue | None:
     )
 
 
+#: How far (in tokens) "claimed ... responsibility ... for" may be spread by words such as
+#: "full", "today" or "the": the surface pattern for parses that miss the frame.
+_SURFACE_GAP = 3
+_CLAUSE_BREAKS = frozenset({";", "but", "while", "whereas", "although"})
+
+
+def _surface_responsibility(
+    ctx: BlockContext, trigger: Token, sent: Span, lex: Lexicon
+) -> Cue | None:
+    """ "X CLAIMED RESPONSIBILITY TODAY FOR DETONATING A BOMB" read off the word sequence when
+    the parse misses the frame (upper-case wire copy): a claim/admit/deny or take verb, then a
+    responsibility noun, then "for", with the trigger after "for" and no clause break between."""
+    for tok in sent:
+        if tok.i >= trigger.i or tok.text.lower() not in lex.responsibility:
+            continue
+        verb = _surface_verb(ctx.doc, tok, sent, lex)
+        prep = next(
+            (
+                t
+                for t in ctx.doc[tok.i + 1 : min(tok.i + 1 + _SURFACE_GAP, trigger.i)]
+                if t.text.lower() == "for"
+            ),
+            None,
+        )
+        if verb is None or prep is None:
+            continue
+        if any(t.text.lower() in _CLAUSE_BREAKS for t in ctx.doc[prep.i : trigger.i]):
+            continue
+        low = verb.text.lower()
+        denied = lex.frame_verbs.get(low) == "deny" or lex.frame_verbs.get(verb.lemma_) == "deny"
+        speaker = _surface_subject(ctx, verb, sent)
+        who = speaker.entity.text if speaker else "the doer"
+        phrase = f"{verb.text} {tok.text} {prep.text}"
+        note = f"{who!r} {phrase.lower()} (word sequence)"
+        return Cue("denied" if denied else "claimed", phrase, "responsibility", speaker, note)
+    return None
+
+
+def _surface_actor_hedge(ctx: BlockContext, cand: EventCandidate, lex: Lexicon) -> Cue | None:
+    """ "SUSPECTED ELN GUERRILLAS PLACED A BOMB": a hedge adjective written right before (or as
+    the first word of) an actor mention, read off the word sequence when the parse misses it."""
+    for m in cand.actor:
+        if cand.block != m.block:
+            continue
+        for i in (m.start - 1, m.start):
+            if not 0 <= i < len(ctx.doc) or ctx.doc[i].sent.start != ctx.doc[m.start].sent.start:
+                continue
+            word = ctx.doc[i].text.lower()
+            certainty = lex.hedge_adjectives.get(word)
+            if certainty is not None and certainty in {"alleged", "suspected", "possible"}:
+                note = f"{ctx.doc[i].text!r} on the doer {m.entity.text!r} (word sequence)"
+                return Cue(certainty, ctx.doc[i].text, "hedge", None, note)
+    return None
+
+
+def _authority_accusation(cue: Cue, cand: EventCandidate, lex: Lexicon) -> Cue:
+    """A report by the state's own organs (army, police, government) that the armed non-state
+    side did a violent act is an accusation by authorities: 'alleged'."""
+    speaker = cue.speaker
+    if cue.certainty != "reported" or speaker is None or speaker.entity.sector is None:
+        return cue
+    if speaker.entity.sector.lower() not in lex.authority_sectors:
+        return cue
+    doers = [m.entity.sector.lower() for m in cand.actor if m.entity.sector]
+    if not doers or not all(d in lex.adversary_sectors for d in doers):
+        return cue
+    note = f"{cue.note}; a report by authorities against the armed opposition is an accusation"
+    return Cue("alleged", cue.word, cue.kind, speaker, note)
+
+
+def _surface_verb(doc: Doc, noun: Token, sent: Span, lex: Lexicon) -> Token | None:
+    """The claim/admit/deny/take verb up to :data:`_SURFACE_GAP` words before the noun."""
+    for t in reversed(doc[max(sent.start, noun.i - _SURFACE_GAP) : noun.i]):
+        low = t.text.lower()
+        if lex.frame_verbs.get(low) in {"allege", "admit", "deny"} and (
+            low.startswith(tuple(lex.claim_verbs)) or lex.frame_verbs.get(low) != "allege"
+        ):
+            return t
+        if low in lex.responsibility_verbs:
+            return t
+    return None
+
+
+def _surface_subject(ctx: BlockContext, verb: Token, sent: Span) -> Speaker | None:
+    """The actor mention nearest before the verb in its sentence, as the speaker."""
+    before = [m for m in ctx.mentions if sent.start <= m.start and m.end <= verb.i]
+    if not before:
+        return None
+    m = max(before, key=lambda x: x.end)
+    return Speaker(m.entity, m.end - 1)
+
+
 def _noun_speaker(ctx: BlockContext, noun: Token, lex: Lexicon) -> Speaker | None:
     for c in noun.children:
         if c.dep_ in {"poss", "compound", "nmod"}:
@@ -782,11 +874,20 @@ def analyse(ctx: BlockContext, cand: EventCandidate, lex: Lexicon) -> Analysis:
         if quote is not None:
             cues.append(quote)
     if not cues:
+        surface = _surface_responsibility(ctx, trigger, sent, lex)
+        if surface is not None:
+            cues.append(surface)
+    if not cues:
         cues += _self_cue(ctx, trigger, lex)
     if not cues:
         sentence = _sentence_cue(ctx, trigger, sent, cand, lex)
         if sentence is not None:
             cues.append(sentence)
+    actor_hedge = _surface_actor_hedge(ctx, cand, lex)
+    if actor_hedge is not None and not any(c.kind == "hedge" for c in cues):
+        cues.insert(0, actor_hedge)
+    if cues and cand.event.plover == "ASSAULT":
+        cues[0] = _authority_accusation(cues[0], cand, lex)
     first_person = _first_person(trigger, lex)
     if first_person is not None and (not cues or cues[0].certainty == "reported"):
         speaker = cues[0].speaker if cues else None

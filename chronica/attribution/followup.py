@@ -1,11 +1,14 @@
-"""Follow-up perpetrator statements: "A bomb exploded at the bank. ... Police blamed the FMLN
-for the attack." The later sentence says who is held responsible for an earlier incident and how
-surely; an earlier violent event that the text only asserted or reported takes that certainty.
+"""Perpetrator statements: "A bomb exploded at the bank. ... Police blamed the FMLN for the
+attack." The statement says who is held responsible for an incident and how surely; a violent
+event of the same incident family that the text only asserted or reported takes that certainty.
 
 A statement is an incident noun ("the attack", "the bombing") that a claim, accusation,
-suspicion or hedge governs. It reaches the ASSAULT events of up to :data:`WINDOW` sentences
-before it whose doer is unknown or named in the statement's sentence. Denials do not change the
-certainty of an event whose occurrence the text asserts; they are named in the reason.
+suspicion or hedge governs. Wire copy states who is held responsible once, anywhere in the
+article (often in the lead, before the details), so a statement reaches the ASSAULT events of the
+whole document whose doer is unknown or named in the statement's sentence; the nearest one after
+the event wins, else the earliest before it. Denials do not change the certainty of an event
+whose occurrence the text asserts; one at most :data:`WINDOW` sentences later is named in the
+reason.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from chronica.attribution.analysis import Analysis, BlockContext, analyse, same_
 from chronica.attribution.lexicon import Lexicon
 from chronica.records import Certainty, Entity, EventCandidate, EventType
 
-#: How many sentences after an event a follow-up statement may come.
+#: How many sentences after an event a denial is still named in its reason.
 WINDOW = 8
 _PERPETRATOR = frozenset({"claimed", "alleged", "suspected", "possible", "denied"})
 _OVERRIDABLE = frozenset({"asserted", "reported"})
@@ -89,12 +92,7 @@ def applies(statement: Statement, cand: EventCandidate, trigger: str, lex: Lexic
         return False
     if statement.block == cand.block and cand.trigger_start <= statement.token < cand.trigger_end:
         return False
-    later = statement.sentence_index > cand.sentence_index or (
-        statement.sentence_index == cand.sentence_index
-        and statement.block == cand.block
-        and statement.token > cand.trigger_end
-    )
-    if not later or statement.sentence_index - cand.sentence_index > WINDOW:
+    if statement.certainty == "denied" and not _shortly_after(statement, cand):
         return False
     if not cand.actor:
         return True
@@ -108,11 +106,24 @@ def applies(statement: Statement, cand: EventCandidate, trigger: str, lex: Lexic
     )
 
 
+def _shortly_after(statement: Statement, cand: EventCandidate) -> bool:
+    """The statement comes after the event, at most :data:`WINDOW` sentences later."""
+    later = statement.sentence_index > cand.sentence_index or (
+        statement.sentence_index == cand.sentence_index
+        and statement.block == cand.block
+        and statement.token > cand.trigger_end
+    )
+    return later and statement.sentence_index - cand.sentence_index <= WINDOW
+
+
 def first_statement(
     statements: Sequence[Statement], cand: EventCandidate, trigger: str, lex: Lexicon
 ) -> Statement | None:
-    """The earliest statement after the event that speaks about its perpetrator."""
-    return next((s for s in statements if applies(s, cand, trigger, lex)), None)
+    """The earliest statement after the event that speaks about its perpetrator, else the
+    earliest one before it (a claim or accusation anywhere in the article)."""
+    found = [s for s in statements if applies(s, cand, trigger, lex)]
+    after = [s for s in found if s.sentence_index >= cand.sentence_index]
+    return (after or found or [None])[0]
 
 
 def overrides(statement: Statement, certainty: str) -> bool:

@@ -52,6 +52,8 @@ class Lexicon:
     hedge_adjectives: Mapping[str, Certainty]  # adjective -> certainty
     passive_verbs: Mapping[str, Certainty]  # verb form -> certainty ("is suspected of")
     responsible: frozenset[str]
+    authority_sectors: frozenset[str]  # lower-case sector codes of the state's own organs
+    adversary_sectors: frozenset[str]  # lower-case sector codes of the armed non-state side
     first_person: frozenset[str]
     sentence_wide: Mapping[str, str]  # form -> certainty key ("suspected", "alleged", "claims")
     modality_verbs: Mapping[str, str]  # verb form -> modality class
@@ -218,6 +220,8 @@ def load_lexicon() -> Lexicon:
             _classed(hed, "passive_verbs", CERTAINTIES, "hedges.yaml"), irregular
         ),
         responsible=_words(hed, "responsible", "hedges.yaml"),
+        authority_sectors=_words(rep, "authority_sectors", "reporting.yaml"),
+        adversary_sectors=_words(rep, "adversary_sectors", "reporting.yaml"),
         first_person=_words(hed, "first_person", "hedges.yaml"),
         sentence_wide=_flat(_classed(hed, "sentence_wide", certainty_keys, "hedges.yaml")),
         modality_verbs=_verb_table(

@@ -336,6 +336,8 @@ class EventMatcher:
             frame = governor if isinstance(governor, str) else self._modal_frame(inner.match.token)
             if frame is None and inner.match.light is not None:  # "will give a grant"
                 frame = self._modal_frame(inner.match.light)
+            if frame is None and inner.match.pattern.nominal and inner.match.light is None:
+                frame = self._future_governor(inner.match.token)
             if frame is not None:
                 coded[i] = self._recode_own(inner, frame)
         return list(coded.values())
@@ -380,6 +382,15 @@ class EventMatcher:
                 return None
             tok = parent
         return None
+
+    def _future_governor(self, noun: Token) -> str | None:
+        """The intent frame of a control verb governing a nominal: "will continue with the
+        raids", "would resume attacks" announce actions, they do not report them."""
+        gov = syntax.governing_verb(noun)
+        if gov is None or _lemma(gov[0]) not in self.grammar.control_verbs:
+            return None
+        frame = self._modal_frame(gov[0])
+        return frame if frame == "intent" else None
 
     def _modal_frame(self, tok: Token) -> str | None:
         """The frame of a modal on the verb; none for perfects ("may have been killed")."""
@@ -519,7 +530,8 @@ class EventMatcher:
         pattern = match.pattern
         if pattern.needs_args and not actor.mentions and not recipient.mentions and not match.light:
             return None
-        if pattern.nominal and self.nominal_veto(match, actor, recipient) is not None:
+        veto = self.nominal_veto(match, actor, recipient, c.negation_used)
+        if pattern.nominal and veto is not None:
             return None
         event = c.event
         if pattern.refine == "instrument" and event.cameo == pattern.cameo:
@@ -671,7 +683,9 @@ class EventMatcher:
         return Argument(tuple(mentions), ", ".join(notes) if notes else "none")
 
     # ------------------------------------------------------------------ precision rules
-    def nominal_veto(self, match: Match, actor: Argument, recipient: Argument) -> str | None:
+    def nominal_veto(
+        self, match: Match, actor: Argument, recipient: Argument, negation_coded: bool = False
+    ) -> str | None:
         """Why a nominal trigger names no event that happened, or None when it may be one.
 
         The rules (docs/patterns.md, "Precision rules"): a negated noun ("no attack took
@@ -680,8 +694,9 @@ class EventMatcher:
         occurrence verb; a bare noun with no participant, no light verb and no date or place.
         """
         tok = match.token
-        if self._negated(match) or any(
-            c.dep_ == "det" and c.text.lower() in _NEGATIVE_DETS for c in tok.children
+        if not negation_coded and (
+            self._negated(match)
+            or any(c.dep_ == "det" and c.text.lower() in _NEGATIVE_DETS for c in tok.children)
         ):
             return "negated nominal"
         if self._ceased(tok, match.light):
@@ -689,8 +704,9 @@ class EventMatcher:
         abstract = self.grammar.classes.get("abstract_violence", frozenset())
         if match.pattern.kind == "noun" and _lemma(tok) in abstract:
             light = match.light
-            copula = light is not None and _lemma(light) == "be" and not _existential(light)
-            if (light is None or copula) and not (_resolved(actor) or _resolved(recipient)):
+            if light is not None and _lemma(light) == "be" and not _existential(light):
+                return 'abstract topic noun as a predicate ("it was a long war")'
+            if light is None and not (_resolved(actor) or _resolved(recipient)):
                 return "abstract topic noun without a resolved participant"
         bare = match.light is None and not actor.mentions and not recipient.mentions
         if bare and not _anchored(tok):

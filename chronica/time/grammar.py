@@ -307,10 +307,25 @@ def _h_iso(m: re.Match[str], refs: Refs) -> Resolution:
 def _h_dm(m: re.Match[str], refs: Refs) -> Resolution:
     month, day = _month(m.group("m")), _day(m.group("d"))
     year = _past_year_for(month, day, refs.reference)
+    note = f"year from publication date {refs.reference}"
+    if year is None:
+        year = _context_year_for(month, day, refs.context)
+        note = "year from the narrative's last date"
     if year is None:
         return _fail("day and month without a year, and no publication date")
     d = _safe_date(year, month, day)
-    return _ok(day_span(d), f"year from publication date {refs.reference}") if d else _fail("bad")
+    return _ok(day_span(d), note) if d else _fail("bad")
+
+
+def _context_year_for(month: int, day: int, context: DateSpan | None) -> int | None:
+    """Year of a month/day without a year and without a publication date: the year of the
+    narrative's last date (the occurrence nearest it when that date has a month)."""
+    if context is None or context.granularity in {"decade", "unknown"}:
+        return None
+    anchor = context.start or context.end
+    if anchor is None:
+        return None
+    return anchor.year if context.granularity == "year" else _past_year_for(month, day, anchor)
 
 
 def _h_my(m: re.Match[str], refs: Refs) -> Resolution:

@@ -43,7 +43,7 @@ def _finite(verb: Token) -> Tense | None:
     forms = sorted([c for c in verb.children if c.dep_ in _AUX_DEPS] + [verb], key=lambda t: t.i)
     for tok in forms:
         if tok.tag_ == "MD":
-            return "present" if tok.lower_ in _PRESENT_MODALS else "unknown"
+            return "present" if tok.text.lower() in _PRESENT_MODALS else "unknown"
         if tok.tag_ in _PAST_TAGS:
             return "past"
         if tok.tag_ in _PRESENT_TAGS:
@@ -78,7 +78,7 @@ def is_heading(sentences: list[Span]) -> bool:
 
 def present_cue(sent: Span) -> str | None:
     """A word that frames the sentence in the writer's present ("recent", "latest")."""
-    return next((t.text for t in sent if t.lower_ in PRESENT_CUES), None)
+    return next((t.text for t in sent if t.text.lower() in PRESENT_CUES), None)
 
 
 def when_clauses(sent: Span) -> list[Token]:
@@ -86,7 +86,8 @@ def when_clauses(sent: Span) -> list[Token]:
     return [
         tok
         for tok in sent
-        if tok.pos_ in _VERBS and any(c.lower_ == "when" and c.i < tok.i for c in tok.children)
+        if tok.pos_ in _VERBS
+        and any(c.text.lower() == "when" and c.i < tok.i for c in tok.children)
     ]
 
 

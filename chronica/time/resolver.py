@@ -194,7 +194,7 @@ def _when_mentions(
         lo, hi = subtree[0].i, subtree[-1].i + 1
         if any(lo <= m.root < hi for m in here):
             continue  # the clause carries its own date
-        found = _clause_found(sent, lo, hi)
+        found = _clause_found(sent, lo, verb.i + 1)  # "when the group was founded"
         if found is None:
             continue
         on = next((m for m in here if m.start <= verb.head.i < m.end and m.span), None)
@@ -206,7 +206,7 @@ def _when_mentions(
             note = f"'when' refers back to {verb.text!r}, dated {_describe(span)} earlier"
         else:
             continue
-        out.append(TimeMention(block, sent_index, lo, hi, verb.i, found, span, note))
+        out.append(TimeMention(block, sent_index, lo, verb.i + 1, verb.i, found, span, note))
     return out
 
 
@@ -305,9 +305,19 @@ def _resolve_anchor(
 
 def document_mode(reference: date | None, mentions: Sequence[TimeMention]) -> tuple[Mode, str]:
     """News of the day or history? News uses relative dates and dates near publication;
-    history is dominated by explicit past years."""
+    history is dominated by explicit past years. Without a publication date a text is news
+    when all its explicit dates lie within about a year of each other."""
     if reference is None:
-        return "history", "no publication date"
+        days = [
+            d
+            for m in mentions
+            if m.span is not None and m.found.kind in {"absolute", "interval"}
+            for d in (m.span.start, m.span.end)
+            if d is not None
+        ]
+        if days and (max(days) - min(days)).days <= _RECENT_DAYS:
+            return "news", f"no publication date; its dates lie within a year ({min(days)})"
+        return "history", "no publication date, dates spread over years"
     relative = sum(1 for m in mentions if m.found.pattern in _NEWS_PATTERNS and m.span)
     past = recent = 0
     for m in mentions:
@@ -358,6 +368,7 @@ def date_for(parsed: ParsedDocument, doc_time: DocumentTime, cand: EventCandidat
         m
         for m in doc_time.in_sentence(cand.sentence_index)
         if not _on_reporting_verb(doc[m.root], trigger)
+        and not _in_other_relative_clause(doc[m.root], trigger)
     ]
     if here:
         ranked = sorted(
@@ -378,11 +389,26 @@ def date_for(parsed: ParsedDocument, doc_time: DocumentTime, cand: EventCandidat
                 level = attachment(doc[best.root], trigger)
         if best.span is not None or level <= 2:
             how = f"{_phrase(doc, best)!r} {_LEVELS[level]} {trigger.text!r}"
+            if best.span is None and doc_time.mode == "history":
+                return _after_last_date(doc_time, cand, f"{how}, but {best.note}")
             if best.span is None:
                 return DateResult(DateSpan(text=best.phrase), f"{how}, but {best.note}")
             note = f" ({best.note})" if best.note else ""
             return DateResult(best.span, f"{how}{note}{also}")
     return _without_expression(parsed, doc_time, cand)
+
+
+def _in_other_relative_clause(expr: Token, trigger: Token) -> bool:
+    """True when the expression stands in a relative clause the trigger is not part of: in
+    "the group, which was banned until 2012, became an ally", 2012 dates the ban only."""
+    tok = expr
+    for _ in range(64):  # parse trees are shallow; the bound guards against cycles
+        if tok.dep_ == "relcl":
+            return not (tok.left_edge.i <= trigger.i <= tok.right_edge.i)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _on_reporting_verb(expr: Token, trigger: Token) -> bool:
@@ -435,9 +461,13 @@ def _history_without_expression(
       writing, i.e. the publication date, else unknown;
     - else the last time expression of its paragraph (unknown when that one is unresolved);
     - else, in past-tense narrative, the last time expression of an earlier paragraph carried
-      forward as an open span ("on or after 1986"); headings carry nothing.
+      forward as an open span ("on or after 1986").
+
+    A heading without its own time expression gets none: it names a section, not a time.
     """
     published = parsed.document.published
+    if cand.block in doc_time.headings:
+        return DateResult(DateSpan(), "a heading: it names a section, not a time")
     doc = parsed.blocks[cand.block].doc
     verb_tense, verb = tense(doc[cand.trigger_start])
     cue = next((w for i, w in doc_time.cues if i == cand.sentence_index), None)
@@ -447,10 +477,8 @@ def _history_without_expression(
         return _writing_time(published, why)
     own = doc_time.in_sentence(cand.sentence_index)
     if own and all(m.span is None for m in own):
-        return DateResult(
-            DateSpan(), f"the sentence's time expression {own[0].phrase!r} is unresolved: "
-            f"{own[0].note}"
-        )  # fmt: skip
+        why = f"the sentence's time expression {own[0].phrase!r} is unresolved ({own[0].note})"
+        return _after_last_date(doc_time, cand, why)
     earlier = [
         m
         for m in doc_time.mentions
@@ -459,13 +487,9 @@ def _history_without_expression(
     if earlier:
         last = earlier[-1]
         if last.span is None:
-            return DateResult(
-                DateSpan(),
-                f"the paragraph's last time expression {last.phrase!r} is unresolved: {last.note}",
-            )
+            why = f"the paragraph's last time expression {last.phrase!r} is unresolved"
+            return _after_last_date(doc_time, cand, why)
         return _inherit(last, cand)
-    if cand.block in doc_time.headings:
-        return DateResult(DateSpan(), "a heading: it names a section, not a time")
     return _carry_forward(doc_time, cand, verb_tense, verb, published)
 
 
@@ -488,9 +512,8 @@ def _carry_forward(
     if last is None:
         return DateResult(DateSpan(), "no time expression and no dated sentence earlier")
     if last.span is None:
-        return DateResult(
-            DateSpan(), f"the narrative's last time expression {last.phrase!r} is unresolved"
-        )
+        why = f"the narrative's last time expression {last.phrase!r} is unresolved"
+        return _after_last_date(doc_time, cand, why)
     if verb_tense != "past" or verb is None:
         return DateResult(
             DateSpan(),
@@ -506,6 +529,27 @@ def _carry_forward(
         f"carried forward from {last.phrase!r} {paragraphs} paragraph(s) earlier: past-tense "
         f"narrative ({verb.text!r}), so on or after {_describe(point(last.span))}; lower "
         "certainty, the end is open",
+    )
+
+
+def _after_last_date(doc_time: DocumentTime, cand: EventCandidate, why: str) -> DateResult:
+    """The narrative moved on to a time the text does not fix: the event lies on or after the
+    last resolved date before its sentence (a lower bound only)."""
+    last = next(
+        (
+            m
+            for m in reversed(doc_time.mentions)
+            if m.sentence_index < cand.sentence_index and m.span is not None
+        ),
+        None,
+    )
+    start = point(last.span).start if last is not None and last.span is not None else None
+    if last is None or last.span is None or start is None:
+        return DateResult(DateSpan(), f"{why}; no resolved date before it")
+    return DateResult(
+        DateSpan(start, None, last.span.granularity, "context"),
+        f"{why}; the narrative is past {last.phrase!r}, so on or after "
+        f"{_describe(point(last.span))}; lower certainty, the end is open",
     )
 
 
