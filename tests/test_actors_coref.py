@@ -189,3 +189,29 @@ def test_salience_with_the_parser(
     assert m.kind == "coref"
     if name is not None:
         assert m.entity.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "codes"),
+    [
+        (
+            "Estonia 's Vice Foreign Minister arrived .",
+            "Estonia 's Vice Foreign Minister",
+            ("EST", "GOV"),
+        ),
+        (
+            "The Estonian Constitutional Court ruled .",
+            "Estonian Constitutional Court",
+            ("EST", "JUD"),
+        ),
+        ("Irish nationalist guerrillas fired .", "Irish nationalist guerrillas", ("IRL", "REB")),
+        # every known person with this surname is of one country
+        ("President Bush spoke .", "President Bush", ("USA", "GOV")),
+    ],
+)
+def test_composition_without_coreference(
+    resolver: ActorResolver, text: str, mention: str, codes: tuple[str, str]
+) -> None:
+    ms = resolver.resolve(parsed_from_docs([make_doc(text.split())]))
+    m = next(m for m in ms if m.entity.text == mention)
+    assert (m.entity.country, m.entity.sector) == codes

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from conftest import make_doc, parsed_from_docs
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from chronica.config import Settings
@@ -227,3 +228,55 @@ def test_time_present_framing_stops_carrying_the_past_forward() -> None:
     marched, raided = resolve(parsed, [(1, 6), (2, 1)])
     assert marched.span.granularity == "unknown" and "'recent'" in marched.reason
     assert raided.span.granularity == "unknown" and "present-day framing" in raided.reason
+
+
+# "The league , which was banned until 1994 , became a party ." (two dated paragraphs before)
+BANNED_RELCL = (
+    "The/DET/DT/det/1 league/NOUN/NN/nsubj/9 ,/PUNCT/,/punct/1 which/PRON/WDT/nsubjpass/5 "
+    "was/AUX/VBD/auxpass/5 banned/VERB/VBN/relcl/1/ban until/ADP/IN/prep/5 "
+    "1994/NUM/CD/pobj/6 ,/PUNCT/,/punct/1 became/VERB/VBD/ROOT/9/become a/DET/DT/det/11 "
+    "party/NOUN/NN/attr/9 ./PUNCT/./punct/9"
+)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "end", "reason"),
+    [(5, date(1994, 12, 31), "'until 1994' modifies 'banned'"), (9, None, "carried forward")],
+)
+def test_time_date_in_relative_clause_dates_only_that_clause(
+    trigger: int, end: date | None, reason: str
+) -> None:
+    parsed = parsed_from_docs([block(FOUNDED, MOVED), block(BANNED_RELCL)])
+    (result,) = resolve(parsed, [(1, trigger)])
+    assert result.span.end == end and reason in result.reason
+
+
+HISTORY = (
+    "The Northern League was founded in 1971 by students in Arusha. It moved its office to "
+    "Lusaka in 1984.\n\n"
+    "When the league was founded, it opposed the colonial governor. Its fighters raided the "
+    "border until 1994, when the league signed a truce.\n\n"
+    "The league later opened an office in Nairobi. It now blames the army for the war."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("trigger", "start", "end"),
+    [
+        ("opposed", date(1971, 1, 1), date(1971, 12, 31)),
+        ("signed", date(1994, 1, 1), date(1994, 12, 31)),
+        ("opened", date(1994, 1, 1), None),
+        ("blames", None, None),
+    ],
+)
+def test_time_history_text_end_to_end(
+    nlp: Language, trigger: str, start: date | None, end: date | None
+) -> None:
+    from chronica.nlp import parse
+    from chronica.records import Document
+
+    (parsed,) = parse(nlp, [Document(id="h", text=HISTORY)])
+    b, tok = next((b.index, t.i) for b in parsed.blocks for t in b.doc if t.text == trigger)
+    (result,) = resolve(parsed, [(b, tok)])
+    assert (result.span.start, result.span.end) == (start, end), result.reason

@@ -109,6 +109,7 @@ class Composer:
     def __init__(self, dictionary: ActorDictionary, fuzzy: FuzzyIndex | None = None) -> None:
         self.dictionary = dictionary
         self.fuzzy = fuzzy
+        self.surname_countries = _surname_countries(dictionary)
 
     def mentions(self, block: int, doc: Doc, hits: Sequence[Hit], all_caps: bool) -> list[Mention]:
         by_start = {h.start: h for h in hits}
@@ -368,8 +369,12 @@ class Composer:
                 self.dictionary.parent_id(entry),
             )
         country = base.country if base is not None else None
-        entity = Entity(text=text, name=name, country=country, sector=chain.sector())
         where = f" of {base.name}" if base is not None else ""
+        shared = self.surname_countries.get(name)
+        if country is None and shared is not None:  # "President Smith": every known Smith is
+            country = shared  # of one country (two presidents of one family)
+            where = f" (surname of known persons of {shared})"
+        entity = Entity(text=text, name=name, country=country, sector=chain.sector())
         return Mention(
             block,
             chain.start,
@@ -386,6 +391,20 @@ class Composer:
             return None
         entry = self.dictionary.entries[best[0]]
         return (entry, best[1]) if entry.type == "person" else None
+
+
+def _surname_countries(dictionary: ActorDictionary) -> dict[str, str]:
+    """Surname -> country, for surnames whose known persons all have one country."""
+    seen: dict[str, set[str | None]] = {}
+    for entry in dictionary.entries.values():
+        words = entry.name.split()
+        if entry.type == "person" and len(words) >= 2 and words[-1][:1].isupper():
+            seen.setdefault(words[-1], set()).add(entry.country)
+    return {
+        surname: country
+        for surname, countries in seen.items()
+        if len(countries) == 1 and (country := next(iter(countries))) is not None
+    }
 
 
 def _skip_modifiers(doc: Doc, pos: int, modifiers: frozenset[str]) -> int:

@@ -409,39 +409,89 @@ def _responsibility(ctx: BlockContext, step: Step, lex: Lexicon) -> Cue | None:
 #: How far (in tokens) "claimed ... responsibility ... for" may be spread by words such as
 #: "full", "today" or "the": the surface pattern for parses that miss the frame.
 _SURFACE_GAP = 3
+#: How far (in tokens) an accusation verb may stand before its "for"/"of" ("blamed the
+#: Red Hand Front guerrillas for").
+_ACCUSED_GAP = 8
 _CLAUSE_BREAKS = frozenset({";", "but", "while", "whereas", "although"})
+_ACCUSING_PREPS = frozenset({"for", "of"})
 
 
 def _surface_responsibility(
     ctx: BlockContext, trigger: Token, sent: Span, lex: Lexicon
 ) -> Cue | None:
-    """ "X CLAIMED RESPONSIBILITY TODAY FOR DETONATING A BOMB" read off the word sequence when
-    the parse misses the frame (upper-case wire copy): a claim/admit/deny or take verb, then a
-    responsibility noun, then "for", with the trigger after "for" and no clause break between."""
-    for tok in sent:
-        if tok.i >= trigger.i or tok.text.lower() not in lex.responsibility:
-            continue
-        verb = _surface_verb(ctx.doc, tok, sent, lex)
-        prep = next(
-            (
-                t
-                for t in ctx.doc[tok.i + 1 : min(tok.i + 1 + _SURFACE_GAP, trigger.i)]
-                if t.text.lower() == "for"
-            ),
-            None,
-        )
-        if verb is None or prep is None:
-            continue
-        if any(t.text.lower() in _CLAUSE_BREAKS for t in ctx.doc[prep.i : trigger.i]):
-            continue
-        low = verb.text.lower()
-        denied = lex.frame_verbs.get(low) == "deny" or lex.frame_verbs.get(verb.lemma_) == "deny"
-        speaker = _surface_subject(ctx, verb, sent)
-        who = speaker.entity.text if speaker else "the doer"
-        phrase = f"{verb.text} {tok.text} {prep.text}"
-        note = f"{who!r} {phrase.lower()} (word sequence)"
-        return Cue("denied" if denied else "claimed", phrase, "responsibility", speaker, note)
+    """Frames read off the word sequence when the parse misses them (upper-case wire copy), the
+    trigger coming after the frame's "for"/"of" with no clause break between:
+
+    * "X CLAIMED RESPONSIBILITY TODAY FOR DETONATING A BOMB" (claim/admit/deny/take verb,
+      responsibility noun, "for"): claimed, or denied;
+    * "X BLAMED THE FRONT FOR THE ATTACK", "ACCUSED THE ARMY OF THE MASSACRE", "HOLD THE
+      COLONEL RESPONSIBLE FOR THE BOMBING", "THE ARMY IS RESPONSIBLE FOR THE KILLINGS":
+      alleged.
+
+    The frame nearest before the trigger decides."""
+    for tok in reversed(ctx.doc[sent.start : trigger.i]):
+        low = tok.text.lower()
+        if low in lex.responsibility:
+            verb = _surface_verb(ctx.doc, tok, sent, lex)
+            prep = _prep_between(ctx.doc, tok.i + 1, tok.i + 1 + _SURFACE_GAP, trigger, {"for"})
+            if verb is None or prep is None:
+                continue
+            denied = lex.frame_verbs.get(verb.text.lower()) == "deny"
+            speaker = _surface_subject(ctx, verb, sent)
+            who = speaker.entity.text if speaker else "the doer"
+            phrase = f"{verb.text} {tok.text} {prep.text}"
+            note = f"{who!r} {phrase.lower()} (word sequence)"
+            return Cue("denied" if denied else "claimed", phrase, "responsibility", speaker, note)
+        accusing = low in lex.accusing_verbs
+        if accusing or low in lex.responsible:
+            gap = _ACCUSED_GAP if accusing else _SURFACE_GAP
+            preps = _ACCUSING_PREPS if accusing else {"for"}
+            prep = _prep_between(ctx.doc, tok.i + 1, tok.i + 1 + gap, trigger, preps)
+            if prep is None:
+                continue
+            speaker = _surface_subject(ctx, tok, sent) if accusing else None
+            who = f" by {speaker.entity.text!r}" if speaker else ""
+            note = f"{tok.text!r} ... {prep.text!r}{who} (word sequence)"
+            return Cue("alleged", tok.text, "sentence", speaker, note)
     return None
+
+
+def _prep_between(
+    doc: Doc, start: int, end: int, trigger: Token, preps: set[str] | frozenset[str]
+) -> Token | None:
+    """The first of ``preps`` in ``doc[start:end]`` before the trigger, with no clause break
+    from it to the trigger."""
+    prep = next((t for t in doc[start : min(end, trigger.i)] if t.text.lower() in preps), None)
+    if prep is None or any(t.text.lower() in _CLAUSE_BREAKS for t in doc[prep.i : trigger.i]):
+        return None
+    return prep
+
+
+def _surface_verb(doc: Doc, noun: Token, sent: Span, lex: Lexicon) -> Token | None:
+    """The claim/admit/deny/take verb up to :data:`_SURFACE_GAP` words before the noun."""
+    for t in reversed(doc[max(sent.start, noun.i - _SURFACE_GAP) : noun.i]):
+        low = t.text.lower()
+        if lex.frame_verbs.get(low) in {"allege", "admit", "deny"} and (
+            low.startswith(tuple(lex.claim_verbs)) or lex.frame_verbs.get(low) != "allege"
+        ):
+            return t
+        if low in lex.responsibility_verbs:
+            return t
+    return None
+
+
+def _surface_subject(ctx: BlockContext, verb: Token, sent: Span) -> Speaker | None:
+    """The actor mention nearest before the verb in its sentence, as the speaker (pronouns
+    such as a relative "which" are skipped)."""
+    before = [
+        m
+        for m in ctx.mentions
+        if sent.start <= m.start and m.end <= verb.i and not is_pronoun(ctx.doc[m.start])
+    ]
+    if not before:
+        return None
+    m = max(before, key=lambda x: x.end)
+    return Speaker(m.entity, m.end - 1)
 
 
 def _surface_actor_hedge(ctx: BlockContext, cand: EventCandidate, lex: Lexicon) -> Cue | None:
@@ -474,28 +524,6 @@ def _authority_accusation(cue: Cue, cand: EventCandidate, lex: Lexicon) -> Cue:
         return cue
     note = f"{cue.note}; a report by authorities against the armed opposition is an accusation"
     return Cue("alleged", cue.word, cue.kind, speaker, note)
-
-
-def _surface_verb(doc: Doc, noun: Token, sent: Span, lex: Lexicon) -> Token | None:
-    """The claim/admit/deny/take verb up to :data:`_SURFACE_GAP` words before the noun."""
-    for t in reversed(doc[max(sent.start, noun.i - _SURFACE_GAP) : noun.i]):
-        low = t.text.lower()
-        if lex.frame_verbs.get(low) in {"allege", "admit", "deny"} and (
-            low.startswith(tuple(lex.claim_verbs)) or lex.frame_verbs.get(low) != "allege"
-        ):
-            return t
-        if low in lex.responsibility_verbs:
-            return t
-    return None
-
-
-def _surface_subject(ctx: BlockContext, verb: Token, sent: Span) -> Speaker | None:
-    """The actor mention nearest before the verb in its sentence, as the speaker."""
-    before = [m for m in ctx.mentions if sent.start <= m.start and m.end <= verb.i]
-    if not before:
-        return None
-    m = max(before, key=lambda x: x.end)
-    return Speaker(m.entity, m.end - 1)
 
 
 def _noun_speaker(ctx: BlockContext, noun: Token, lex: Lexicon) -> Speaker | None:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from chronica.attribution.analysis import Analysis, BlockContext, analyse, same_entity
 from chronica.attribution.lexicon import Lexicon
+from spacy.tokens import Token
+
 from chronica.records import Certainty, Entity, EventCandidate, EventType
 
 #: How many sentences after an event a denial is still named in its reason.
@@ -50,15 +52,16 @@ def find_statements(
     for block, ctx in contexts.items():
         sentence_starts = [s.start for s in ctx.doc.sents]
         for tok in ctx.doc:
-            if tok.pos_ != "NOUN" or (
+            if tok.pos_ not in {"NOUN", "PROPN"} or (
                 tok.text.lower() not in lex.incident_nouns
                 and tok.lemma_.lower() not in lex.incident_nouns
             ):
                 continue
             n = sum(1 for start in sentence_starts if start <= tok.i) - 1
             index = first_sentences[block] + n
+            where = _probe_token(tok, lex)
             probe = EventCandidate(
-                block, index, tok.i, tok.i + 1, _PLACEHOLDER, (), (), "probe", 0.0, ""
+                block, index, where.i, where.i + 1, _PLACEHOLDER, (), (), "probe", 0.0, ""
             )
             result: Analysis = analyse(ctx, probe, lex)
             certainty = result.attribution.certainty
@@ -80,6 +83,19 @@ def find_statements(
                 )
             )
     return out
+
+
+def _probe_token(noun: Token, lex: Lexicon) -> Token:
+    """Where the incident noun's certainty is read: the noun itself, or the support verb whose
+    subject it is ("the attack was presumably carried out by ...")."""
+    head = noun.head
+    if (
+        noun.dep_ in {"nsubjpass", "nsubj"}
+        and head.pos_ in {"VERB", "AUX"}
+        and (head.lemma_.lower() in lex.support or head.text.lower() in lex.support)
+    ):
+        return head
+    return noun
 
 
 def applies(statement: Statement, cand: EventCandidate, trigger: str, lex: Lexicon) -> bool:

@@ -52,6 +52,7 @@ class Lexicon:
     hedge_adjectives: Mapping[str, Certainty]  # adjective -> certainty
     passive_verbs: Mapping[str, Certainty]  # verb form -> certainty ("is suspected of")
     responsible: frozenset[str]
+    accusing_verbs: frozenset[str]  # verb forms of "blamed X for", "accused X of"
     authority_sectors: frozenset[str]  # lower-case sector codes of the state's own organs
     adversary_sectors: frozenset[str]  # lower-case sector codes of the armed non-state side
     first_person: frozenset[str]
@@ -220,6 +221,7 @@ def load_lexicon() -> Lexicon:
             _classed(hed, "passive_verbs", CERTAINTIES, "hedges.yaml"), irregular
         ),
         responsible=_words(hed, "responsible", "hedges.yaml"),
+        accusing_verbs=_verb_forms(_words(rep, "accusing_verbs", "reporting.yaml"), irregular),
         authority_sectors=_words(rep, "authority_sectors", "reporting.yaml"),
         adversary_sectors=_words(rep, "adversary_sectors", "reporting.yaml"),
         first_person=_words(hed, "first_person", "hedges.yaml"),

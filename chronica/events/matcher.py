@@ -293,6 +293,9 @@ class EventMatcher:
             subj = syntax.subject(tok)
             obj = syntax.direct_object(tok)
             if obj is not None and obj.i in taken:
+                # "launched a charm offensive": the expression's own noun keeps its modifiers
+                if _modifier_words(obj) & c.not_obj:
+                    return False
                 obj = None
             mods = {_lemma(ch) for ch in tok.children if ch.dep_ in ("prt", "advmod", "acomp")}
         preps = {ch.text.lower() for ch in tok.children if ch.dep_ in ("prep", "agent", "dative")}
@@ -826,6 +829,11 @@ class EventMatcher:
         return self.ontology.event_type(
             pattern.cameo, tok.text, plover=pattern.plover, mode=pattern.mode
         )
+
+
+def _modifier_words(tok: Token) -> set[str]:
+    return {w for c in tok.children if c.dep_ in ("compound", "amod")
+            for w in (_lemma(c), c.text.lower())}  # fmt: skip
 
 
 def _resolved(arg: Argument) -> bool:

