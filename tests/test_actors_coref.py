@@ -215,3 +215,18 @@ def test_composition_without_coreference(
     ms = resolver.resolve(parsed_from_docs([make_doc(text.split())]))
     m = next(m for m in ms if m.entity.text == mention)
     assert (m.entity.country, m.entity.sector) == codes
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "mention", "country"),
+    [
+        (["Syrian", "Kurds", "marched", "."], ["O", "B-NORP", "O", "O"], "Syrian Kurds", "SYR"),
+        (["Iraqi", "Yazidis", "voted", "."], ["O", "B-NORP", "O", "O"], "Iraqi Yazidis", "IRQ"),
+    ],
+)
+def test_country_adjective_before_a_people(
+    resolver: ActorResolver, words: list[str], ents: list[str], mention: str, country: str
+) -> None:
+    ms = resolver.resolve(parsed_from_docs([make_doc(words, ents=ents)]))
+    m = next(m for m in ms if m.entity.text == mention)
+    assert (m.kind, m.entity.country) == ("composed", country)

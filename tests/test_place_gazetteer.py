@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronica.place import geocode_mentions
 from chronica.place.gazetteer import (
@@ -182,3 +184,11 @@ def test_place_cache_path_follows_environment(
     path = cache_path(1000)
     assert path.parent == tmp_path and path.name.startswith("gazetteer-")
     assert cache_path(5000) != path
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(max_size=24), max_size=6))
+def test_place_geocode_mentions_never_crashes(names: list[str]) -> None:
+    points = geocode_mentions(names)
+    assert len(points) == len(names)
+    assert all(p is None or (-90 <= p[0] <= 90 and -180 <= p[1] <= 180) for p in points)

@@ -224,8 +224,8 @@ def _verb(tok: Token) -> int:
     return head.i
 
 
-def _seen(doc: Doc, m: Mention, sentence: int, category: Category) -> _Seen:
-    if not doc.has_annotation("DEP"):
+def _seen(doc: Doc, m: Mention, sentence: int, category: Category, parsed: bool) -> _Seen:
+    if not parsed:
         return _Seen(sentence, m, category, "other", _ROLE_WEIGHT["other"], -1, False)
     head = _head_token(doc, m.start, m.end)
     adjective = (
@@ -258,11 +258,10 @@ def _score(seen: _Seen, sent: int, role: str, repeats: int) -> float:
 
 
 def _antecedent(
-    doc: Doc, anaphor: _Anaphor, sent: int, history: Sequence[_Seen]
+    doc: Doc, anaphor: _Anaphor, sent: int, history: Sequence[_Seen], parsed: bool
 ) -> tuple[_Seen, str] | None:
     """The most salient compatible earlier mention and a note saying why it won."""
     window = _WINDOW[anaphor.kind]
-    parsed = doc.has_annotation("DEP")
     head = _head_token(doc, anaphor.start, anaphor.end) if parsed else None
     role = _role(head) if head is not None else "other"
     verb = _verb(head) if head is not None and doc[anaphor.start].lower_ not in _POSSESSIVE else -1
@@ -337,9 +336,11 @@ def _relative_span(tok: Token) -> tuple[int, int]:
     return tok.i, tok.i + 1
 
 
-def _relative(block: int, doc: Doc, i: int, block_mentions: Sequence[Mention]) -> Mention | None:
+def _relative(
+    block: int, doc: Doc, i: int, block_mentions: Sequence[Mention], parsed: bool
+) -> Mention | None:
     tok = doc[i]
-    if not doc.has_annotation("DEP"):
+    if not parsed:
         return None
     noun = relative_antecedent(tok)
     if noun is None:
@@ -373,6 +374,7 @@ def resolve_coreference(
         doc = block.doc
         mine = sorted(by_block.get(block.index, []), key=lambda m: m.start)
         sentence_of = _sentence_of(doc, block.first_sentence)
+        has_dep = doc.has_annotation("DEP")
         at: dict[int, Mention] = {m.start: m for m in mine}
         covered = {i for m in mine for i in range(m.start, m.end)}
         dropped: set[int] = set()
@@ -389,21 +391,21 @@ def resolve_coreference(
                     dropped.add(here.start)
                     here = linked
                     added.append(here)
-                history.append(_seen(doc, here, sent, category(here)))
+                history.append(_seen(doc, here, sent, category(here), has_dep))
                 _remember_surname(here, category(here), surnames)
                 i = max(i + 1, here.end)
                 continue
             if i not in covered:
-                found = _resolve_at(block.index, doc, i, sent, history, at, surnames)
+                found = _resolve_at(block.index, doc, i, sent, history, at, surnames, has_dep)
                 if found is None and doc[i].lower_ in _RELATIVE:
-                    rel = _relative(block.index, doc, i, [*mine, *added])
+                    rel = _relative(block.index, doc, i, [*mine, *added], has_dep)
                     found = (rel, None) if rel is not None else None
                 if found is not None:
                     mention, absorbed = found
                     if absorbed is not None:
                         dropped.add(absorbed.start)
                     added.append(mention)
-                    history.append(_seen(doc, mention, sent, category(mention)))
+                    history.append(_seen(doc, mention, sent, category(mention), has_dep))
                     i = mention.end
                     continue
             i += 1
@@ -420,6 +422,7 @@ def _resolve_at(
     history: list[_Seen],
     at: dict[int, Mention],
     surnames: dict[str, Mention],
+    parsed: bool,
 ) -> tuple[Mention, Mention | None] | None:
     tok = doc[i]
     person = surnames.get(tok.text) if tok.text[:1].isupper() else None
@@ -430,7 +433,7 @@ def _resolve_at(
     anaphor = _anaphor(doc, i)
     if anaphor is None:
         return None
-    found = _antecedent(doc, anaphor, sent, history)
+    found = _antecedent(doc, anaphor, sent, history, parsed)
     if found is None:
         return None
     seen, note = found

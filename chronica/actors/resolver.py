@@ -90,7 +90,7 @@ class ActorResolver:
         taken = [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in found]
         found.extend(self._fuzzy(block, doc, taken, caps))
         found.extend(self._ner(block, doc, found, categories))
-        return sorted(found, key=lambda m: m.start)
+        return self._peoples(block, doc, sorted(found, key=lambda m: m.start))
 
     def lookup(self, text: str) -> Entity | None:
         """Resolve a name, alias, code, key or QID ("MEK", "Iran", "Iraqi troops", "Q794")."""
@@ -218,6 +218,35 @@ class ActorResolver:
                 plural = ent.label_ == "NORP" and text.endswith("s")
                 categories[(block, start)] = "plural" if plural else _NER_LABELS[ent.label_]
         return out
+
+    def _peoples(self, block: int, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """A country adjective before an unknown plural people's name ("Syrian Kurds",
+        "Iraqi Turkmens") gives that name the country (the gold codes of event data code
+        such groups by the country they live in)."""
+        out: list[Mention] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and m.kind == "ner"
+                and prev.end == m.start
+                and m.entity.text.endswith("s")
+                and m.entity.text[:1].isupper()
+                and self._country_adjective(prev)
+            ):
+                text = doc[prev.start : m.end].text
+                entity = Entity(text=text, name=m.entity.text, country=prev.entity.country)
+                reason = f"country adjective {prev.entity.text!r} + people {m.entity.text!r}"
+                out[-1] = Mention(block, prev.start, m.end, entity, "composed", reason)
+                continue
+            out.append(m)
+        return out
+
+    def _country_adjective(self, m: Mention) -> bool:
+        if m.kind != "dictionary" or m.end - m.start != 1 or m.entity.sector is not None:
+            return False
+        alias = self.dictionary.aliases.get(norm_key(m.entity.text))
+        return alias is not None and alias.form == "adjective"
 
     def _category(self, m: Mention) -> Category:
         key = self.dictionary.by_id.get(m.entity.id) if m.entity.id else None

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from chronica.attribution.analysis import Analysis, BlockContext, analyse, same_entity
-from chronica.attribution.lexicon import Lexicon
 from spacy.tokens import Token
 
+from chronica.attribution.analysis import Analysis, BlockContext, analyse, same_entity
+from chronica.attribution.lexicon import Lexicon
 from chronica.records import Certainty, Entity, EventCandidate, EventType
 
 #: How many sentences after an event a denial is still named in its reason.
@@ -139,7 +139,7 @@ def first_statement(
     earliest one before it (a claim or accusation anywhere in the article)."""
     found = [s for s in statements if applies(s, cand, trigger, lex)]
     after = [s for s in found if s.sentence_index >= cand.sentence_index]
-    return (after or found or [None])[0]
+    return next(iter(after or found), None)
 
 
 def overrides(statement: Statement, certainty: str) -> bool:

