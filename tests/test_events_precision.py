@@ -149,6 +149,12 @@ STILL_EVENT = [
         ".|.|PUNCT|punct|1",
     ),
     Case(
+        "bare noun acting as the agent of a full verb",
+        "The|the|DET|det|1 office|office|NOUN|nsubjpass|3 was|be|AUX|auxpass|3 "
+        "damaged|damage|VERB|ROOT|3 by|by|ADP|agent|3 an|an|DET|det|6 "
+        "explosion|explosion|NOUN|pobj|4 .|.|PUNCT|punct|3",
+    ),
+    Case(
         "verbless sentence that is no heading",
         "Attack|attack|NOUN|ROOT|0 on|on|ADP|prep|0 Gao|Gao|PROPN|pobj|1 .|.|PUNCT|punct|0",
         ((2, 3),),

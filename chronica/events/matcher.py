@@ -418,7 +418,10 @@ class EventMatcher:
 
     def _recode_own(self, inner: Coded, frame: str) -> Coded:
         tok = inner.match.token
-        if frame == "intent" and syntax.negated(tok):
+        light = inner.match.light
+        if frame == "intent" and (
+            syntax.negated(tok) or (light is not None and syntax.negated(light))
+        ):  # "will not attack", "will not attend the talks"
             frame = "negated_intent"
         code = self._recode_code(frame, inner.event)
         if code is None:
@@ -715,7 +718,7 @@ class EventMatcher:
             if light is None and not (_resolved(actor) or _resolved(recipient)):
                 return "abstract topic noun without a resolved participant"
         bare = match.light is None and not actor.mentions and not recipient.mentions
-        if bare and not _anchored(tok):
+        if bare and not _anchored(tok) and not _causer(tok):
             return "bare nominal: no participant, light verb, date or place"
         return None
 
@@ -842,6 +845,14 @@ def _modifier_words(tok: Token) -> set[str]:
 def _resolved(arg: Argument) -> bool:
     """An argument holding a resolved actor or a named entity (not only a common noun)."""
     return any(m.kind != "ner" or m.entity.name for m in arg.mentions)
+
+
+def _causer(noun: Token) -> bool:
+    """The noun acts in its clause: subject of a full verb or passive agent ("the blast
+    damaged the office", "wounded by an explosion"), so the text reports it happened."""
+    if noun.dep_ == "nsubj":
+        return noun.head.pos_ == "VERB" and _lemma(noun.head) != "be"
+    return noun.dep_ == "pobj" and noun.head.dep_ == "agent"
 
 
 def _existential(verb: Token) -> bool:
