@@ -40,7 +40,6 @@ from chronica.web.filters import (
     MAX_TEXT,
     ORDERS,
     ROLES,
-    event_query,
     parse_filters,
 )
 from chronica.web.ingest import router as ingest_router
@@ -138,7 +137,7 @@ def list_events(
         order=order,
     )
     with state.store.use() as store:
-        page = store.query_events(event_query(filters))
+        page = store.query_events(filters)
     if wants_csv(request, format):
         headers = {"Content-Disposition": 'attachment; filename="events.csv"'}
         if page.next is not None:

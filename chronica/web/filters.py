@@ -28,22 +28,12 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _COUNTRY = re.compile(r"^[A-Za-z]{3}$")
 
 
-@dataclass(frozen=True, slots=True)
-class EventFilters:
-    """Validated event filters (None means no filter)."""
+@dataclass(frozen=True)
+class EventFilters(EventQuery):
+    """The store's :class:`EventQuery` with the web's defaults (a page of 50, newest first);
+    validated from query strings by :func:`parse_filters`."""
 
-    actor: str | None = None
-    role: Role = "any"
-    plover: str | None = None
-    quad_class: int | None = None
-    country: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    certainty: tuple[str, ...] = ()
-    text: str | None = None
-    doc_id: str | None = None
     limit: int = DEFAULT_LIMIT
-    after: str | None = None
     order: Order = DEFAULT_ORDER
 
 
@@ -139,12 +129,11 @@ def parse_filters(
                 "country", f"expected a 3-letter code (ISO3, IGO...), got {value!r}"
             )
         filters = replace(filters, country=value.upper())
-    if (value := _blank(date_from)) is not None:
-        filters = replace(filters, date_from=parse_date("date_from", value, end=False))
-    if (value := _blank(date_to)) is not None:
-        filters = replace(filters, date_to=parse_date("date_to", value, end=True))
-    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+    start = parse_date("date_from", v, end=False) if (v := _blank(date_from)) else None
+    end = parse_date("date_to", v, end=True) if (v := _blank(date_to)) else None
+    if start and end and start > end:
         raise BadParameterError("date_to", "must not be before date_from")
+    filters = replace(filters, date_from=start, date_to=end)
     if (value := _blank(limit)) is not None:
         filters = replace(filters, limit=parse_int("limit", value, 1, MAX_LIMIT))
     if (value := _blank(order)) is not None:
@@ -154,22 +143,3 @@ def parse_filters(
         if value is not None and len(value) > MAX_TEXT:
             raise BadParameterError(name, f"longer than {MAX_TEXT} characters")
     return filters
-
-
-def event_query(filters: EventFilters) -> EventQuery:
-    """The store query for validated filters."""
-    return EventQuery(
-        actor=filters.actor,
-        role=filters.role,
-        plover=filters.plover,
-        quad_class=filters.quad_class,
-        country=filters.country,
-        date_from=filters.date_from,
-        date_to=filters.date_to,
-        certainty=filters.certainty,
-        text=filters.text,
-        doc_id=filters.doc_id,
-        limit=filters.limit,
-        after=filters.after,
-        order=filters.order,
-    )

@@ -10,7 +10,7 @@ from chronica.errors import BadParameterError, NotFoundError, QueryError
 from chronica.records import Event
 from chronica.store.query import Page
 from chronica.web.deps import filter_pairs, filters_from_query, with_query
-from chronica.web.filters import EventFilters, event_query
+from chronica.web.filters import EventFilters
 from chronica.web.highlight import highlight
 from chronica.web.state import WebState, web_state
 from chronica.web.templating import render
@@ -20,7 +20,7 @@ router = APIRouter()
 
 def search(state: WebState, filters: EventFilters) -> Page:
     with state.store.use() as store:
-        return store.query_events(event_query(filters))
+        return store.query_events(filters)
 
 
 @router.get("/events")

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from chronica.errors import BadParameterError, QueryError
 from chronica.records import Event
 from chronica.web.deps import filters_from_query
-from chronica.web.filters import EventFilters, event_query
+from chronica.web.filters import EventFilters
 from chronica.web.plots import MAP_HEIGHT, MAP_WIDTH, graticule, map_points
 from chronica.web.state import WebState, web_state
 from chronica.web.templating import render
@@ -29,7 +29,7 @@ def map_page(request: Request, state: WebState = Depends(web_state)) -> Response
     truncated = False
     try:
         filters = filters_from_query(request.query_params)
-        query = event_query(replace(filters, limit=MAP_EVENTS, after=None))
+        query = replace(filters, limit=MAP_EVENTS, after=None)
         with state.store.use() as store:
             page = store.query_events(query)
         events, truncated = page.items, page.next is not None
