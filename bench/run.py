@@ -86,6 +86,52 @@ def stage_code(corpus: Path, workdir: Path) -> Result:
             "rss_mb": _peak_rss_mb()}  # fmt: skip
 
 
+SEED = ROOT.parent / "shared" / "eval" / "seed.docs.jsonl"
+
+
+def _stage_seconds(documents: list[Any], repeat: int = 1) -> dict[str, float]:
+    """Parse the documents once (timed), then time each chronica stage over the parses."""
+    from chronica.pipeline import Coder, assemble
+
+    coder = Coder()
+    list(coder.code_many(documents[:5]))  # warm up: model, dictionaries, gazetteer
+    seconds = dict.fromkeys(
+        ("parse", "actors", "events", "time", "place", "attribution", "assemble"), 0.0
+    )
+    for _ in range(repeat):
+        began = time.perf_counter()
+        parsed_docs = list(coder._parse(documents))
+        seconds["parse"] += time.perf_counter() - began
+        for parsed in parsed_docs:
+            t0 = time.perf_counter()
+            mentions = coder.actors.resolve(parsed)
+            t1 = time.perf_counter()
+            candidates = coder.events.find(parsed, mentions)
+            t2 = time.perf_counter()
+            dates = coder.time.resolve(parsed, candidates)
+            t3 = time.perf_counter()
+            places = coder.place.resolve(parsed, candidates, mentions)
+            t4 = time.perf_counter()
+            attributions = coder.attribution.resolve(parsed, candidates, mentions)
+            t5 = time.perf_counter()
+            for cand, d, p, a in zip(candidates, dates, places, attributions, strict=True):
+                assemble(parsed, cand, d, p, a)
+            t6 = time.perf_counter()
+            for name, a, b in (("actors", t0, t1), ("events", t1, t2), ("time", t2, t3),
+                               ("place", t3, t4), ("attribution", t4, t5),
+                               ("assemble", t5, t6)):  # fmt: skip
+                seconds[name] += b - a
+    return seconds
+
+
+def stage_breakdown(corpus: Path, workdir: Path) -> Result:
+    """Each stage's time as a share of the parse time, on the corpus and on the seed article."""
+    result: Result = {"corpus": _stage_seconds(_documents(corpus))}
+    if SEED.exists():
+        result["seed"] = _stage_seconds(_documents(SEED), repeat=5)
+    return result
+
+
 def _worker_peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -173,6 +219,7 @@ def stage_signatures(corpus: Path, workdir: Path) -> Result:
 STAGES: dict[str, Callable[[Path, Path], Result]] = {
     "parse": stage_parse,
     "code": stage_code,
+    "breakdown": stage_breakdown,
     "signatures": stage_signatures,
     "ingest1": stage_ingest1,
     "ingest2": stage_ingest2,
@@ -225,6 +272,38 @@ def _machine() -> dict[str, str]:
 
 def _fmt(x: float, digits: int = 1) -> str:
     return f"{x:,.{digits}f}"
+
+
+STAGE_TARGETS = (
+    ("actors", ("actors",), 0.10),
+    ("events", ("events",), 0.15),
+    ("time + place", ("time", "place"), 0.15),
+    ("attribution", ("attribution",), 0.05),
+    ("assembling records", ("assemble",), None),
+)
+
+
+def _breakdown_table(breakdown: Result) -> str:
+    """Each stage's cost as a share of the parse time of the same run."""
+    columns = [name for name in ("corpus", "seed") if name in breakdown]
+    head = " | ".join(f"{c} (parse {breakdown[c]['parse']:.1f} s)" for c in columns)
+    lines = [f"| stage | {head} | target |", "|---" * (len(columns) + 2) + "|"]
+    for label, parts, target in STAGE_TARGETS:
+        cells = []
+        shares = []
+        for c in columns:
+            share = sum(breakdown[c][p] for p in parts) / breakdown[c]["parse"]
+            shares.append(share)
+            cells.append(f"{share:.1%}")
+        goal = (
+            ""
+            if target is None
+            else (
+                f"≤ {target:.0%}: " + ("met" if all(x <= target for x in shares) else "**not met**")
+            )
+        )
+        lines.append(f"| {label} | {' | '.join(cells)} | {goal} |")
+    return "\n".join(lines)
 
 
 def _report(n: int, results: dict[str, Result], machine: dict[str, str], note: str) -> str:
@@ -285,6 +364,13 @@ places, dates, reporting frames and quotes; about 10% are lightly edited republi
 | stage | throughput | peak RSS | against target |
 |---|---|---|---|
 {table}
+
+## Cost of each stage against the bare parse
+
+Each stage timed on its own over the same parses (`breakdown`: the corpus once, the seed
+article five times), as a share of the parse time in the same process:
+
+{_breakdown_table(results["breakdown"])}
 
 - RSS per worker ≤ 1 GB: largest worker {_fmt(worker_rss, 0)} MB ({verdict(worker_rss <= 1024)}).
 - Database size: {_fmt(per_1000, 2)} MB per 1,000 documents ({ing1["docs"]:,} documents,
