@@ -108,7 +108,8 @@ class Coder:
         attributions = self.attribution.resolve(parsed, candidates, mentions)
         for cand, d, p, a in zip(candidates, dates, places, attributions, strict=True):
             event = assemble(parsed, cand, d, p, a)
-            event = _agents_take_location_country(self._code_roles_at_event_date(event))
+            event = self._code_roles_at_event_date(event)
+            event = _agents_take_location_country(_implied_local_actor(event))
             if event.confidence >= self.settings.min_confidence:
                 yield event
 
@@ -125,34 +126,65 @@ class Coder:
         return replace(event, actor=actor, recipient=recipient)
 
 
+# Event types whose unnamed doer is, by event-data convention, a local party: ACLED codes
+# them "Protesters (Country)" or "Unidentified Armed Group (Country)".
+_LOCAL_DOER_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+IMPLIED_ACTOR = "unnamed actor"
+
+
+def _implied_local_actor(event: Event) -> Event:
+    """A protest or an act of force whose doer the event rules found nowhere ("a man was shot
+    dead", or a sentence the parser got wrong) gets an unnamed actor (empty text, named
+    "unnamed actor (ISO3)") of the country of the event's location; the actor reason says
+    so."""
+    country = event.location.country if event.location is not None else None
+    if event.actor or event.event.plover not in _LOCAL_DOER_TYPES:
+        return event
+    if country is None or country in {"IGO", "NGO", "MNC"}:
+        return event
+    actor = (Entity(text="", name=f"{IMPLIED_ACTOR} ({country})", country=country),)
+    note = (
+        f"; no doer found in the text: an {IMPLIED_ACTOR} of the event's location country "
+        f"{country} is assumed (local by event-data convention)"
+    )
+    reasons = replace(event.reasons, actor=event.reasons.actor + note)
+    return replace(event, actor=actor, reasons=reasons)
+
+
 def _agents_take_location_country(event: Event) -> Event:
-    """Unmarked agents ("police", "protesters", "gunmen": a sector, no country, no id) take the
-    country of the event's location, as event-data coders do; the actor reason says so."""
+    """Actors the text gives no country take the country of the event's location, as
+    event-data coders do (ACLED's "Protesters (Country)"); the actor reason says so. On the
+    acting side that is any actor without a country or an id (an unmarked agent such as
+    "police", a noun phrase such as "taxi drivers", an unknown group); on the receiving side
+    only unmarked agents (a sector, no country, no id), since objects are often things."""
     country = event.location.country if event.location is not None else None
     if country is None or country in {"IGO", "NGO", "MNC"}:
         return event
-
-    def fill(entities: tuple[Entity, ...]) -> tuple[tuple[Entity, ...], list[str]]:
-        out: list[Entity] = []
-        filled: list[str] = []
-        for e in entities:
-            if e.country is None and e.sector is not None and e.id is None:
-                out.append(replace(e, country=country))
-                filled.append(e.text)
-            else:
-                out.append(e)
-        return tuple(out), filled
-
-    actor, filled_a = fill(event.actor)
-    recipient, filled_r = fill(event.recipient)
+    actor, filled_a = _fill_country(event.actor, country, need_sector=False)
+    recipient, filled_r = _fill_country(event.recipient, country, need_sector=True)
     filled = filled_a + filled_r
     if not filled:
         return event
-    note = f"; country {country} from the event location for unmarked agent(s) " + ", ".join(
-        repr(t) for t in filled
+    note = f"; country {country} from the event location for actor(s) the text gives none: " + (
+        ", ".join(repr(t) for t in filled)
     )
     reasons = replace(event.reasons, actor=event.reasons.actor + note)
     return replace(event, actor=actor, recipient=recipient, reasons=reasons)
+
+
+def _fill_country(
+    entities: tuple[Entity, ...], country: str, need_sector: bool
+) -> tuple[tuple[Entity, ...], list[str]]:
+    """The entities with ``country`` set where they have none (and no id), and their texts."""
+    out: list[Entity] = []
+    filled: list[str] = []
+    for e in entities:
+        if e.country is None and e.id is None and (e.sector is not None or not need_sector):
+            out.append(replace(e, country=country))
+            filled.append(e.text)
+        else:
+            out.append(e)
+    return tuple(out), filled
 
 
 def assemble(

@@ -124,11 +124,11 @@ CASES = [
         "ASSAULT", "181", ["Militants"], ["workers"],
     ),
     Case(
-        "host reverses: the visitor is the actor",
+        "host: the host is the actor (CAMEO 043)",
         "France|France|PROPN|nsubj|1 hosted|host|VERB|ROOT|1 the|the|DET|det|4 "
         "Iranian|iranian|ADJ|amod|4 president|president|NOUN|dobj|1 .|.|PUNCT|punct|1",
         ((0, 1), (3, 5)),
-        "CONSULT", "043", ["Iranian president"], ["France"],
+        "CONSULT", "043", ["France"], ["Iranian president"],
     ),
     Case(
         "intent frame absorbs the embedded meeting",
@@ -152,12 +152,12 @@ CASES = [
         "REJECT", "125", ["Iran"], ["rebels"],
     ),
     Case(
-        "killing verb absorbs its means",
+        "killing verb absorbs its means, which stands for an unidentified attacker",
         "Soldiers|soldier|NOUN|nsubjpass|2 were|be|AUX|auxpass|2 killed|kill|VERB|ROOT|2 "
         "in|in|ADP|prep|2 a|a|DET|det|6 car|car|NOUN|compound|6 bombing|bombing|NOUN|pobj|3 "
         ".|.|PUNCT|punct|2",
         (),
-        "ASSAULT", "1832", [], ["Soldiers"],
+        "ASSAULT", "1832", ["car bombing"], ["Soldiers"],
     ),
     Case(
         "strike by workers is a protest",

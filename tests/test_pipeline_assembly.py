@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from chronica.pipeline import _agents_take_location_country
+from chronica.pipeline import IMPLIED_ACTOR, _agents_take_location_country, _implied_local_actor
 from chronica.records import (
     Attribution,
     DateSpan,
@@ -45,12 +45,25 @@ def test_unmarked_agents_take_the_location_country() -> None:
     [
         Entity("French police", "France police", "FRA", "COP", None),  # country given by the text
         Entity("the Front", "Example Front", None, "REB", "chronica:front"),  # a named actor
-        Entity("someone", None, None, None, None),  # no sector: not an agent word
     ],
 )
 def test_other_actors_keep_their_country(actor: Entity) -> None:
     out = _agents_take_location_country(replace(BASE, actor=(actor,)))
     assert out.actor == (actor,)
+
+
+@pytest.mark.parametrize(
+    "entity",
+    [
+        Entity("taxi drivers", None, None, None, None),  # a noun phrase with no sector
+        Entity("KXP", None, None, None, None),  # a group the dictionary does not know
+    ],
+)
+def test_actors_without_country_take_it_but_recipients_need_a_sector(entity: Entity) -> None:
+    out = _agents_take_location_country(replace(BASE, actor=(entity,), recipient=(entity,)))
+    assert [e.country for e in out.actor] == ["UGA"]
+    assert out.recipient == (entity,)
+    assert repr(entity.text) in out.reasons.actor
 
 
 @pytest.mark.parametrize(
@@ -81,3 +94,30 @@ def test_unexpected_stage_failure_is_recorded_and_others_go_on(blank_nlp) -> Non
     assert [r.document.id for r in results] == ["bad", "good"]
     assert isinstance(results[0].error, CodingError) and "boom" in str(results[0].error)
     assert results[1].error is None
+
+
+@pytest.mark.parametrize(
+    ("plover", "actor", "implied"),
+    [
+        ("PROTEST", (), True),  # "hundreds marched in Kampala" with no doer found
+        ("ASSAULT", (), True),  # "a man was shot dead in Kampala"
+        ("CONSULT", (), False),  # talks need their parties named
+        ("ASSAULT", (Entity("gunmen", "gunmen", None, "UAF", None),), False),  # doer named
+    ],
+)
+def test_unnamed_doer_of_local_violence_or_protest(
+    plover: str, actor: tuple[Entity, ...], implied: bool
+) -> None:
+    ev = replace(BASE, event=replace(BASE.event, plover=plover), actor=actor)
+    out = _agents_take_location_country(_implied_local_actor(ev))
+    if implied:
+        expected = [("", f"{IMPLIED_ACTOR} (UGA)", "UGA")]
+        assert [(e.text, e.name, e.country) for e in out.actor] == expected
+        assert "no doer found" in out.reasons.actor
+    else:
+        assert len(out.actor) == len(actor)
+
+
+def test_no_unnamed_doer_without_a_location_country() -> None:
+    ev = replace(BASE, actor=(), location=None)
+    assert _implied_local_actor(ev) == ev

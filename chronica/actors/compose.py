@@ -15,6 +15,7 @@ The sector of a chain of agent words is the head's (last word's), unless the hea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -34,6 +35,7 @@ SECTOR_LABELS: dict[str, str] = {
     "HLH": "health", "AGR": "agriculture", "HRI": "human rights", "ELI": "elites",
     "PTY": "party", "NGO": "NGO", "IGO": "IGO", "ENV": "environment",
 }  # fmt: skip
+_ROMAN = re.compile(r"[IVXL]+")  # regnal numbers: "Hassan II"
 _CALENDAR = frozenset(
     [
         "monday",
@@ -170,6 +172,10 @@ class Composer:
             ):
                 entity = entry_entity(other, doc[hit.start : nxt.end].text)
                 reason = f"{text!r} + {other.type} {other.name!r}"
+                if entry.country == "IGO" and entity.country != "IGO":
+                    # "U.N. Secretary-General X" acts for the organisation, not the home state
+                    entity = replace(entity, country="IGO")
+                    reason += f"; acting for {entry.name} -> IGO"
                 return Mention(
                     block,
                     hit.start,
@@ -221,14 +227,14 @@ class Composer:
                 person = self._person_after(block, doc, chain, by_start, False, entry)
             if person is not None:
                 span = doc[hit.start : person.end].text
+                entity = _retext(person.entity, span)
+                reason = f"{text!r} + {person.reason}"
+                if entry.country == "IGO" and entity.country != "IGO":
+                    # "U.N. Secretary-General X" acts for the organisation, not the home state
+                    entity = replace(entity, country="IGO")
+                    reason += f"; acting for {entry.name} -> IGO"
                 return Mention(
-                    block,
-                    hit.start,
-                    person.end,
-                    _retext(person.entity, span),
-                    "composed",
-                    f"{text!r} + {person.reason}",
-                    person.parent,
+                    block, hit.start, person.end, entity, "composed", reason, person.parent
                 )
             if chain is not None:
                 span = doc[hit.start : chain.end].text
@@ -370,6 +376,10 @@ class Composer:
             )
         country = base.country if base is not None else None
         where = f" of {base.name}" if base is not None else ""
+        of_country = self._of_country(doc, end, by_start) if base is None else None
+        if of_country is not None:  # "King Hassan of Morocco"
+            country = of_country[0].country
+            where = f" of {of_country[0].name}"
         shared = self.surname_countries.get(name)
         if country is None and shared is not None:  # "President Smith": every known Smith is
             country = shared  # of one country (two presidents of one family)
@@ -394,16 +404,24 @@ class Composer:
 
 
 def _surname_countries(dictionary: ActorDictionary) -> dict[str, str]:
-    """Surname -> country, for surnames whose known persons all have one country."""
+    """Surname -> country, for surnames whose known persons all have one country. A word that
+    is also a given name of a known person ("Abdullah", "Ashraf") or a regnal number ("II") is
+    no evidence of a country and is left out."""
     seen: dict[str, set[str | None]] = {}
+    given: set[str] = set()
     for entry in dictionary.entries.values():
         words = entry.name.split()
-        if entry.type == "person" and len(words) >= 2 and words[-1][:1].isupper():
+        if entry.type != "person" or len(words) < 2:
+            continue
+        given.update(words[:-1])
+        if words[-1][:1].isupper() and not _ROMAN.fullmatch(words[-1]):
             seen.setdefault(words[-1], set()).add(entry.country)
     return {
         surname: country
         for surname, countries in seen.items()
-        if len(countries) == 1 and (country := next(iter(countries))) is not None
+        if surname not in given
+        and len(countries) == 1
+        and (country := next(iter(countries))) is not None
     }
 
 

@@ -71,10 +71,27 @@ _QUANTIFIERS = frozenset(
 _COLLECTIVE = frozenset(
     ["series", "host", "number", "wave", "string", "spate", "set", "lot", "dozens", "hundreds"]
 )
+# "it is unclear whether", "it was believed that", "it seems that": an expletive "it" is a form
+# of "be"/"seem" followed (auxiliaries and adverbs aside) by an extraposition word.
 _BE = frozenset(
-    {"is", "was", "'s", "seems", "seemed", "appears", "remains", "remained", "has", "had", "will"}
-)
-_EXPLETIVE_TAIL = frozenset({"that", "to", "whether", "unclear", "likely", "possible", "clear"})
+    {"is", "was", "'s", "be", "been", "being", "seems", "seemed", "appears", "appeared",
+     "remains", "remained", "becomes", "became"}
+)  # fmt: skip
+_EXPLETIVE_SKIP = frozenset(
+    {"will", "would", "may", "might", "could", "should", "must", "can", "has", "had", "have",
+     "not", "n't", "also", "still", "now", "already", "very", "so", "too", "quite", "more",
+     "less", "increasingly", "far", "all", "just", "only", "highly"}
+)  # fmt: skip
+_EXPLETIVE_TAIL = frozenset(
+    {"that", "to", "whether", "if", "unclear", "likely", "unlikely", "possible", "impossible",
+     "clear", "believed", "reported", "said", "expected", "thought", "understood", "known",
+     "unknown", "feared", "estimated", "alleged", "claimed", "important", "necessary", "hard",
+     "difficult", "easy", "true", "evident", "obvious", "apparent", "time", "essential",
+     "vital", "uncertain", "doubtful", "hoped", "rumored", "rumoured", "assumed", "suspected",
+     "confirmed", "crucial", "understandable", "unacceptable", "imperative",
+     "urgent", "worth", "useful", "good", "better", "wrong", "right", "natural", "surprising",
+     "strange", "odd", "ironic", "sad", "fair", "safe", "up"}
+)  # fmt: skip
 _ABSORBED = frozenset(
     [
         "leadership",
@@ -167,12 +184,18 @@ def _anaphor(doc: Doc, i: int) -> _Anaphor | None:
 
 
 def _expletive(doc: Doc, i: int) -> bool:
+    """ "it is unclear whether ...", "it was believed that ...", "it seems that ...": no
+    anaphor. "it is ready to leave", "it will send troops to X" refer back."""
     if doc[i].dep_ == "expl":
         return True
-    if i + 1 >= len(doc) or doc[i + 1].lower_ not in _BE:
-        return False
-    tail = {t.lower_ for t in doc[i + 2 : i + 6]}
-    return bool(tail & _EXPLETIVE_TAIL)
+    be = False
+    for tok in doc[i + 1 : i + 7]:
+        low = tok.lower_
+        if low in _BE:
+            be = True
+        elif low not in _EXPLETIVE_SKIP:
+            return be and low in _EXPLETIVE_TAIL
+    return False
 
 
 def _sentence_of(doc: Doc, first: int) -> list[int]:

@@ -84,6 +84,8 @@ BUILTIN_FILES: tuple[str, ...] = (
     "agents.yaml",
     "organisations.yaml",
     "persons.yaml",
+    "organisations_more.yaml",
+    "officeholders.yaml",
 )
 _ACTOR_FIELDS = frozenset(
     {"key", "name", "type", "country", "sector", "id", "parent", "aliases", "roles", "cameo"}

@@ -90,7 +90,9 @@ class ActorResolver:
         taken = [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in found]
         found.extend(self._fuzzy(block, doc, taken, caps))
         found.extend(self._ner(block, doc, found, categories))
-        return self._peoples(block, doc, sorted(found, key=lambda m: m.start))
+        found = [_former_office(doc, m) for m in found]
+        found = self._peoples(block, doc, sorted(found, key=lambda m: m.start))
+        return self._peoples_of_place(block, doc, found)
 
     def lookup(self, text: str) -> Entity | None:
         """Resolve a name, alias, code, key or QID ("MEK", "Iran", "Iraqi troops", "Q794")."""
@@ -149,6 +151,8 @@ class ActorResolver:
     ) -> list[Mention]:
         out = list(found)
         for definition in find_definitions(doc, found):
+            if not definition.known:
+                definition = _coded_long_form(definition, found)
             taught[definition.acronym] = definition
             if not definition.known:
                 start, end = definition.long_start, definition.long_end
@@ -242,6 +246,50 @@ class ActorResolver:
             out.append(m)
         return out
 
+    def _peoples_of_place(self, block: int, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """A people living in another country is coded by that country, as event-data gold
+        does: "Bosnian Serbs" -> BIH, "ethnic Albanians in southern Serbia" -> SRB."""
+        out: list[Mention] = []
+        for k, m in enumerate(found):
+            if not self._demonym(m):
+                out.append(m)
+                continue
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.end == m.start
+                and self._country_adjective(prev)
+                and prev.entity.country != m.entity.country
+            ):
+                text = doc[prev.start : m.end].text
+                entity = replace(m.entity, text=text, country=prev.entity.country, id=None)
+                reason = f"{m.entity.text!r} living in {prev.entity.text!r} -> {entity.country}"
+                out[-1] = Mention(block, prev.start, m.end, entity, "composed", reason)
+                continue
+            place = _place_after(doc, m, found[k + 1 : k + 4])
+            ethnic = m.start > 0 and doc[m.start - 1].lower_ == "ethnic"
+            if (
+                place is not None
+                and (ethnic or doc[m.end].lower_ == "of")  # "the Albanians of Serbia"
+                and place.entity.country != m.entity.country
+            ):
+                entity = replace(m.entity, country=place.entity.country, id=None)
+                reason = f"{m.reason}; ethnic {m.entity.text!r} of {place.entity.text!r}"
+                m = replace(m, entity=entity, reason=reason)
+            elif place is None and ethnic:
+                entity = replace(m.entity, country=None, id=None)
+                reason = f"{m.reason}; ethnic {m.entity.text!r}: the country they live in"
+                m = replace(m, entity=entity, reason=reason)
+            out.append(m)
+        return out
+
+    def _demonym(self, m: Mention) -> bool:
+        """A people named by its country's adjective ("Albanians", "Serbs")."""
+        if m.kind != "dictionary" or m.entity.sector != "CVL" or m.end - m.start != 1:
+            return False
+        alias = self.dictionary.aliases.get(norm_key(m.entity.text))
+        return alias is not None and alias.form == "adjective"
+
     def _country_adjective(self, m: Mention) -> bool:
         if m.kind != "dictionary" or m.end - m.start != 1 or m.entity.sector is not None:
             return False
@@ -271,6 +319,63 @@ class ActorResolver:
         role = role_at(self.dictionary.entries[key], day) if key else None
         title = role.title if role is not None and role.title else "no role"
         return replace(m, entity=entity, reason=f"{m.reason}; at publication date {day}: {title}")
+
+
+def _coded_long_form(definition: Definition, found: Sequence[Mention]) -> Definition:
+    """The long form of a new acronym keeps the country and sector a composed mention gave
+    it ("Kenyan Air Force (KAF)" -> KEN MIL), so the acronym is coded too."""
+    start, end = definition.long_start, definition.long_end
+    inside = [m for m in found if start <= m.start and m.end <= end and m.entity.country]
+    if not inside:
+        return definition
+    best = max(inside, key=lambda m: m.end - m.start)
+    if best.end - best.start < (end - start) / 2:
+        return definition
+    entity = replace(definition.entity, country=best.entity.country, sector=best.entity.sector)
+    return replace(definition, entity=entity)
+
+
+def _place_after(doc: Doc, m: Mention, following: Sequence[Mention]) -> Mention | None:
+    """A country named in an "in"/"of" phrase right after a mention ("Albanians in south
+    Serbia", "Albanians of southern Serbia")."""
+    if m.end >= len(doc) or doc[m.end].lower_ not in ("in", "of", "from"):
+        return None
+    for other in following:
+        gap = doc[m.end + 1 : other.start]
+        if len(gap) > 2 or any(not t.is_alpha or t.is_upper for t in gap):
+            return None
+        if (
+            other.entity.country
+            and other.entity.sector is None
+            and other.kind == "dictionary"
+            and other.entity.text.lower() == (other.entity.name or "").lower()
+        ):
+            return other  # the country's own name, not an adjective ("Israeli-occupied")
+    return None
+
+
+# Words saying an office is no longer held: "former president X", "ousted leader X".
+_FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled", "toppled", "overthrown"})
+
+
+def _former_office(doc: Doc, m: Mention) -> Mention:
+    """A government office marked as no longer held ("former Socialist prime minister X",
+    "ousted president X") codes the person as an elite (ELI), as CAMEO does."""
+    if m.entity.sector != "GOV":
+        return m
+    lo = m.start
+    while lo > 0 and doc[lo - 1].is_alpha and doc[lo - 1].lower_ not in ("the", "a", "an"):
+        if doc[lo - 1].lower_ in _FORMER:
+            break
+        if doc[lo - 1].pos_ not in ("ADJ", "PROPN", "NOUN", "VERB") or m.start - lo >= 2:
+            return m
+        lo -= 1
+    back = 2 if lo > 1 and doc[lo - 1].text == "-" else 1  # "Ex-President X"
+    words = [t.lower_ for t in doc[max(lo - back, 0) : m.end]]
+    if not any(w in _FORMER for w in words):
+        return m
+    entity = replace(m.entity, sector="ELI")
+    return replace(m, entity=entity, reason=f"{m.reason}; office no longer held -> ELI")
 
 
 @lru_cache(maxsize=4)

@@ -30,6 +30,7 @@ from chronica.attribution.syntax import (
     head_of,
     is_passive,
     is_pronoun,
+    is_pronoun_text,
     noun_phrase,
     subject_of,
 )
@@ -142,8 +143,23 @@ def _antecedent(tok: Token) -> Token:
 def _speaker(ctx: BlockContext, tok: Token | None, lex: Lexicon) -> Speaker | None:
     if tok is None:
         return None
-    head = _speaker_head(_antecedent(tok), lex)
+    head = _modifier_speaker(ctx, _speaker_head(_antecedent(tok), lex))
     return Speaker(entity_at(ctx, head), head.i)
+
+
+def _covered(ctx: BlockContext, tok: Token) -> bool:
+    return any(m.start <= tok.i < m.end for m in ctx.mentions)
+
+
+def _modifier_speaker(ctx: BlockContext, head: Token) -> Token:
+    """ "Official reports", "military sources": when no actor mention covers the speaker noun,
+    an actor word modifying it names the speaker."""
+    if _covered(ctx, head):
+        return head
+    for c in head.children:
+        if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < head.i and _covered(ctx, c):
+            return c
+    return head
 
 
 def _verb_speaker(ctx: BlockContext, verb: Token, lex: Lexicon) -> Speaker | None:
@@ -151,6 +167,23 @@ def _verb_speaker(ctx: BlockContext, verb: Token, lex: Lexicon) -> Speaker | Non
     if is_passive(verb):
         return _speaker(ctx, agent_of(verb), lex)
     return _speaker(ctx, subject_of(verb), lex)
+
+
+def same_side(a: Entity, b: Entity) -> bool:
+    """The same entity, or a generic agent ("guerrillas", "soldiers": no id) of the same sector
+    and a compatible country as the other; an unresolved pronoun is no agent."""
+    if same_entity(a, b):
+        return True
+    if (a.id and b.id) or _bare_pronoun(a) or _bare_pronoun(b):
+        return False
+    if not a.sector or a.sector != b.sector:
+        return False
+    return not (a.country and b.country and a.country != b.country)
+
+
+def _bare_pronoun(entity: Entity) -> bool:
+    """A pronoun the actors stage did not resolve to an antecedent."""
+    return is_pronoun_text(entity.text) and not entity.name
 
 
 def same_entity(a: Entity, b: Entity) -> bool:
@@ -174,6 +207,8 @@ def _is_doer(
         return True
     if any(m.start <= speaker.head < m.end for m in cand.actor):
         return True
+    if _own_forces(ctx, speaker, cand, lex):
+        return True
     event_verb = _event_verb(trigger, lex)
     verb = _own_verb(event_verb, frame) if event_verb is not None else None
     if verb is None:
@@ -187,12 +222,41 @@ def _is_doer(
     if any(c.dep_ == "poss" and is_pronoun(c) for c in subject.children) and not cand.actor:
         # "the army said its troops killed": the speaker's own forces.
         return True
+    if is_pronoun(subject) and not _complement_of(verb, frame):
+        # "said the situation is worrying because it cannot take more violence": a pronoun in
+        # a subordinate clause need not stand for the speaker.
+        return False
     if is_pronoun(subject) and not cand.actor:
         return True
     if is_pronoun(subject) and any(m.start <= subject.i < m.end for m in cand.actor):
         return True
     speaker_tok = ctx.doc[speaker.head]
     return subject.lemma_.lower() == speaker_tok.lemma_.lower() and subject.pos_ in _NOMINAL
+
+
+def _complement_of(verb: Token, frame: Token) -> bool:
+    """Is the verb the frame's own complement ("said [that] it attacked", "said it attacked
+    and burned"), not a clause inside it?"""
+    tok = verb
+    while tok.i != frame.i:
+        if tok.dep_ not in {"ccomp", "xcomp", "conj", "dobj", "obj", "pcomp", "prep", "pobj"}:
+            return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def _own_forces(ctx: BlockContext, speaker: Speaker, cand: EventCandidate, lex: Lexicon) -> bool:
+    """ "The army said soldiers fired on the car": a state organ speaking of an act of its own
+    sector (army and soldiers, police and officers) speaks of its own forces."""
+    sectors = speaker_sectors(ctx, speaker) & lex.authority_sectors
+    if not sectors or not cand.actor:
+        return False
+    countries = {m.entity.country for m in cand.actor if m.entity.country}
+    if speaker.entity.country and countries - {speaker.entity.country}:
+        return False
+    return all((m.entity.sector or "").lower() in sectors for m in cand.actor)
 
 
 def _own_verb(trigger: Token, frame: Token) -> Token | None:
@@ -223,6 +287,10 @@ def _hedges_at(ctx: BlockContext, tok: Token, is_trigger: bool, lex: Lexicon) ->
         if certainty is not None:
             cues.append(Cue(certainty, c.text, "hedge", None, f"adverb {c.text!r} on {tok.text!r}"))
             continue
+        if c.dep_ == "mark" and low in lex.hedge_marks and tok.pos_ in _VERBAL:
+            note = f"{c.text!r} makes {tok.text!r} an open question"
+            cues.append(Cue(lex.hedge_marks[low], c.text, "hedge", None, note))
+            continue
         if c.dep_ == "aux" and low in lex.hedge_modals:
             modal = lex.hedge_modals[low]
             cues.append(Cue(modal, c.text, "hedge", None, f"modal {c.text!r} on {tok.text!r}"))
@@ -233,6 +301,10 @@ def _hedges_at(ctx: BlockContext, tok: Token, is_trigger: bool, lex: Lexicon) ->
             continue
         if c.dep_ in {"nsubj", "csubj"} or (is_trigger and c.dep_ == "agent"):
             cues.extend(_actor_hedges(c, lex))
+        elif is_trigger and c.dep_ == "acl" and tok.pos_ in _NOMINAL and _is(c, lex.support):
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            if agent is not None:
+                cues.extend(_actor_hedges(agent, lex))
     return cues
 
 
@@ -322,7 +394,7 @@ def _frame_at(
         held = subject_of(tok.head) if tok.dep_ in {"acomp", "oprd"} else None
         who = f" on {held.text!r}" if held is not None else ""
         return Cue("alleged", tok.text, "frame", None, f"{tok.text!r} pins it{who}")
-    if tok.pos_ in _NOMINAL:
+    if tok.pos_ in _NOMINAL and not _verb_tagged_noun(tok, step, lex):
         cls = lex.frame_nouns.get(tok.text.lower()) or lex.frame_nouns.get(tok.lemma_.lower())
         if cls is None or step.via not in {"acl", "ccomp", "prep"}:
             return None
@@ -331,11 +403,25 @@ def _frame_at(
         return Cue(
             _FRAME_CERTAINTY[cls], tok.text, "frame", speaker, f"{tok.text!r}{who} frames it"
         )
+    copula = _copula_frame(ctx, step, lex)
+    if copula is not None:
+        return copula
+    if _negated_claim(tok, None, lex):
+        # "No group has claimed responsibility for the attack": nobody takes the act on.
+        return None
     responsibility = _responsibility(ctx, step, lex)
     if responsibility is not None:
         return responsibility
     cls = lex.frame_verbs.get(tok.lemma_.lower()) or lex.frame_verbs.get(tok.text.lower())
     if cls is None:
+        return None
+    if cls == "deny" and _only_mentioned(trigger, tok, lex):
+        # "denied that the trip is linked to the assassination": the link is denied, and the
+        # assassination is taken as given.
+        return None
+    if step.via not in {"ccomp", "xcomp"} and _is(tok, lex.clause_frames):
+        # "fearing new attacks" (a future act), "maintained the operation after the attack":
+        # these verbs frame an event only through a clause.
         return None
     if is_passive(tok):
         passive = lex.passive_verbs.get(tok.lemma_.lower()) or lex.passive_verbs.get(
@@ -344,11 +430,19 @@ def _frame_at(
         speaker = _speaker(ctx, agent_of(tok), lex)
         who = f" by {speaker.entity.text!r}" if speaker else ""
         certainty = passive or _FRAME_CERTAINTY[cls]
-        return Cue(certainty, tok.text, "frame", speaker, f"passive {tok.text!r}{who} frames it")
+        note = f"passive {tok.text!r}{who} frames it"
+        open_word = _unasserted_frame(tok, lex) if cls in {"report", "allege"} else None
+        if open_word is not None:
+            return Cue("possible", tok.text, "frame", speaker, f"{note}; frame under {open_word!r}")
+        return Cue(certainty, tok.text, "frame", speaker, note)
     speaker = _verb_speaker(ctx, tok, lex)
     certainty = _FRAME_CERTAINTY[cls]
     who = f" by {speaker.entity.text!r}" if speaker else ""
     note = f"{tok.text!r}{who} frames it ({step.via})"
+    open_word = _unasserted_frame(tok, lex) if cls in {"report", "allege"} else None
+    if open_word is not None:
+        # "if it is confirmed that", "did not say whether": nobody asserts the event.
+        return Cue("possible", tok.text, "frame", speaker, f"{note}; frame under {open_word!r}")
     if (
         cls in _DOER_CLASSES
         and speaker is not None
@@ -363,6 +457,97 @@ def _frame_at(
         # Headline style "X says Y did": a present-tense position of a party, not a report.
         return Cue("alleged", tok.text, "frame", speaker, note + "; present-tense position")
     return Cue(certainty, tok.text, "frame", speaker, note)
+
+
+_COPULA = frozenset({"be", "is", "was", "are", "were", "been", "being"})
+
+
+def _copula_frame(ctx: BlockContext, step: Step, lex: Lexicon) -> Cue | None:
+    """ "IT IS CONFIRMED / BELIEVED / REPORTED THAT ...": the tagger often reads the participle
+    of an impersonal passive frame as an adjective complement of "is"."""
+    tok = step.token
+    if step.via != "ccomp" or tok.pos_ not in _VERBAL or tok.text.lower() not in _COPULA:
+        return None
+    for c in tok.children:
+        low = c.text.lower()
+        if c.dep_ not in {"acomp", "attr", "oprd"} or (
+            low not in lex.passive_verbs and low not in lex.frame_verbs
+        ):
+            continue
+        certainty = lex.passive_verbs.get(low) or _FRAME_CERTAINTY[lex.frame_verbs[low]]
+        note = f"impersonal {tok.text} {c.text!r} frames it"
+        open_word = _unasserted_frame(tok, lex)
+        if open_word is not None:
+            return Cue("possible", c.text, "frame", None, f"{note}; frame under {open_word!r}")
+        return Cue(certainty, c.text, "frame", None, note)
+    return None
+
+
+def _negated_claim(verb: Token, sent: Span | None, lex: Lexicon) -> bool:
+    """A responsibility verb that is negated ("has not claimed", "no group claimed", "neither
+    X nor Y claimed"): a negation word before it in its clause, or on it. ``sent`` is the
+    verb's sentence (None: look it up)."""
+    low = verb.text.lower()
+    if low not in lex.frame_verbs and low not in lex.responsibility_verbs:
+        return False
+    sent = sent if sent is not None else verb.sent
+    if not any(
+        t.text.lower() in lex.responsibility
+        for t in verb.doc[verb.i + 1 : min(sent.end, verb.i + 1 + _SURFACE_GAP)]
+    ):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    for t in reversed(verb.doc[sent.start : verb.i]):
+        if t.text.lower() in _CLAUSE_BREAKS:
+            return False
+        if t.text.lower() in lex.negation:
+            return True
+    return False
+
+
+def _only_mentioned(trigger: Token, frame: Token, lex: Lexicon) -> bool:
+    """Is an event noun only an argument of another predicate below the frame ("is linked to
+    the assassination"), not the proposition itself ("that the attack took place")?"""
+    if trigger.pos_ not in _NOMINAL:
+        return False
+    tok = trigger.head
+    while tok.i != frame.i and tok.head.i != tok.i:
+        if tok.pos_ in _VERBAL and not (_is(tok, lex.support) or _is(tok, lex.occurrence)):
+            return True
+        tok = tok.head
+    return False
+
+
+def _claims_lives(verb: Token, lex: Lexicon) -> bool:
+    """ "The attack claimed the lives of two judges": "claim" of a death toll is no claim."""
+    after = verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 1 + _SURFACE_GAP)]
+    return any(t.text.lower() in lex.toll_nouns for t in after)
+
+
+def _unasserted_frame(verb: Token, lex: Lexicon) -> str | None:
+    """The condition mark, or the negation of a verb of confirmation, that keeps a reporting
+    verb from asserting anything ("if it is confirmed that ...", "police did not confirm
+    that ..."; "the group did not announce the kidnapping" still reports it)."""
+    for c in verb.children:
+        low = c.text.lower()
+        if c.dep_ == "mark" and (low in lex.condition_marks or low in lex.hedge_marks):
+            return c.text
+        if c.dep_ == "neg" and _is(verb, lex.confirm_verbs):
+            return c.text
+    return None
+
+
+def _verb_tagged_noun(tok: Token, step: Step, lex: Lexicon) -> bool:
+    """ "OFFICIAL SOURCES ADDED THAT ...": a reporting-verb form with a subject and a clause
+    complement is a verb, whatever the tagger says (upper-case copy)."""
+    low = tok.text.lower()
+    return (
+        step.via == "ccomp"
+        and low in lex.frame_verbs
+        and low not in lex.frame_nouns
+        and any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+    )
 
 
 def _responsibility(ctx: BlockContext, step: Step, lex: Lexicon) -> Cue | None:
@@ -437,6 +622,8 @@ def _surface_responsibility(
             if verb is None or prep is None:
                 continue
             denied = lex.frame_verbs.get(verb.text.lower()) == "deny"
+            if _negated_claim(verb, sent, lex):
+                return None
             speaker = _surface_subject(ctx, verb, sent)
             who = speaker.entity.text if speaker else "the doer"
             phrase = f"{verb.text} {tok.text} {prep.text}"
@@ -453,6 +640,68 @@ def _surface_responsibility(
             who = f" by {speaker.entity.text!r}" if speaker else ""
             note = f"{tok.text!r} ... {prep.text!r}{who} (word sequence)"
             return Cue("alleged", tok.text, "sentence", speaker, note)
+    return None
+
+
+#: How far (in tokens) after the event noun its "for which" / "which" may stand, and how far
+#: after that the relative clause's frame word.
+_RELATIVE_GAP = 3
+_RELATIVE_SPAN = 8
+
+
+def _surface_relative(ctx: BlockContext, trigger: Token, sent: Span, lex: Lexicon) -> Cue | None:
+    """ "THE MASSACRE--FOR WHICH THEY HOLD THE ARMY RESPONSIBLE--OF 80 PEOPLE", "THE BOMBING,
+    WHICH THE FRONT CLAIMED": a relative clause right after the event noun that pins the act
+    on someone (alleged), claims it (claimed) or denies it (denied), read off the word
+    sequence when the parse misses it."""
+    if trigger.pos_ not in _NOMINAL:
+        return None
+    doc = ctx.doc
+    stop = min(sent.end, trigger.i + 1 + _RELATIVE_GAP)
+    which = next((t for t in doc[trigger.i + 1 : stop] if t.text.lower() in _RELATIVE), None)
+    if which is None:
+        return None
+    clause = doc[which.i + 1 : min(sent.end, which.i + 1 + _RELATIVE_SPAN)]
+    for tok in clause:
+        low = tok.text.lower()
+        if low in _CLAUSE_BREAKS or low in {"--", ";"}:
+            return None
+        cls = lex.frame_verbs.get(low)
+        owns = low in lex.responsibility
+        if not owns and low not in lex.responsible and cls not in {"allege", "deny", "admit"}:
+            continue
+        if tok.i == which.i + 1:
+            # "attacks that claimed the lives of ...": the event is the subject, not the object.
+            return None
+        if _negated_claim(tok, sent, lex) or any(t.text.lower() in lex.negation for t in clause):
+            return None
+        speaker = _surface_subject(ctx, tok, sent)
+        note = f"relative clause {which.text!r} ... {tok.text!r} on the event (word sequence)"
+        if cls == "deny":
+            return Cue("denied", tok.text, "frame", speaker, note)
+        if owns or cls == "admit" or low in lex.claim_verbs or low.startswith("claim"):
+            return Cue("claimed", tok.text, "frame", speaker, note)
+        return Cue("alleged", tok.text, "frame", speaker, note)
+    return None
+
+
+def _surface_noun_frame(ctx: BlockContext, trigger: Token, sent: Span, lex: Lexicon) -> Cue | None:
+    """ "THE POSSIBILITY THAT THE FRONT STAGED THE KILLING", "REPORTS THAT TROOPS FIRED": a
+    frame noun followed by "that", before the event in its sentence with no clause break or
+    other frame between (word sequence, when the parse misses the noun's clause)."""
+    doc = ctx.doc
+    for tok in reversed(doc[sent.start : trigger.i]):
+        low = tok.text.lower()
+        if low in _CLAUSE_BREAKS or (low in lex.frame_verbs and tok.pos_ in _VERBAL):
+            return None
+        cls = lex.frame_nouns.get(low) or lex.frame_nouns.get(tok.lemma_.lower())
+        if cls is None and low.endswith("s"):
+            cls = lex.frame_nouns.get(low[:-1])
+        if cls is None or tok.i + 1 >= trigger.i or doc[tok.i + 1].text.lower() != "that":
+            continue
+        speaker = _noun_speaker(ctx, tok, lex)
+        note = f"{tok.text!r} that ... frames it (word sequence)"
+        return Cue(_FRAME_CERTAINTY[cls], tok.text, "frame", speaker, note)
     return None
 
 
@@ -494,35 +743,154 @@ def _surface_subject(ctx: BlockContext, verb: Token, sent: Span) -> Speaker | No
     return Speaker(m.entity, m.end - 1)
 
 
-def _surface_actor_hedge(ctx: BlockContext, cand: EventCandidate, lex: Lexicon) -> Cue | None:
-    """ "SUSPECTED ELN GUERRILLAS PLACED A BOMB": a hedge adjective written right before (or as
-    the first word of) an actor mention, read off the word sequence when the parse misses it."""
-    for m in cand.actor:
-        if cand.block != m.block:
+#: How far (in tokens) after the trigger "apparently by X" may stand.
+_AGENT_GAP = 20
+#: How far (in tokens) an arrest word may stand before its "for"/"in connection with".
+_ARREST_GAP = 12
+_ARREST_PREPS = frozenset({"for", "over"})
+
+
+def _surface_agent_hedge(ctx: BlockContext, trigger: Token, sent: Span, lex: Lexicon) -> Cue | None:
+    """ "X WAS KILLED ON 1 AUGUST, APPARENTLY BY RIGHTIST GROUPS": a hedge adverb right before
+    the "by" phrase that names the doer, read off the word sequence after the trigger."""
+    doc = ctx.doc
+    end = min(sent.end, trigger.i + 1 + _AGENT_GAP)
+    for tok in doc[trigger.i + 1 : end]:
+        low = tok.text.lower()
+        if low in _CLAUSE_BREAKS:
+            return None
+        if low != "by" or tok.i == 0:
             continue
-        for i in (m.start - 1, m.start):
-            if not 0 <= i < len(ctx.doc) or ctx.doc[i].sent.start != ctx.doc[m.start].sent.start:
+        adverb = doc[tok.i - 1]
+        certainty = lex.hedge_adverbs.get(adverb.text.lower())
+        if certainty is not None:
+            note = f"{adverb.text!r} on the doer ('{adverb.text} {tok.text}', word sequence)"
+            return Cue(certainty, adverb.text, "hedge", None, note)
+        adjective = _after_determiner(doc, tok.i + 1, sent.end)
+        hedge = lex.hedge_adjectives.get(adjective.text.lower()) if adjective else None
+        if adjective is not None and hedge in {"alleged", "suspected", "possible"}:
+            note = f"{adjective.text!r} on the doer ('{tok.text} {adjective.text}', word sequence)"
+            return Cue(hedge, adjective.text, "hedge", None, note)
+    return None
+
+
+def _after_determiner(doc: Doc, i: int, end: int) -> Token | None:
+    """The first non-space word at ``i`` or after a determiner there."""
+    while i < end and (doc[i].is_space or doc[i].dep_ == "det" or doc[i].tag_ == "DT"):
+        i += 1
+    return doc[i] if i < end else None
+
+
+def _surface_arrest(ctx: BlockContext, trigger: Token, sent: Span, lex: Lexicon) -> Cue | None:
+    """ "THREE MEN WERE ARRESTED IN CONNECTION WITH THE ATTACK", "POLICE DETAINED TWO SOLDIERS
+    OVER THE KILLING": the arrested are suspects, so the doer of the act is suspected. The
+    act follows "in connection with" / "for" / "over" / "on suspicion of" (word sequence)."""
+    doc = ctx.doc
+    start, _ = noun_phrase(trigger) if trigger.pos_ in _NOMINAL else (trigger.i, trigger.i)
+    i = start - 1
+    while i > sent.start and (doc[i].dep_ == "det" or doc[i].pos_ == "DET"):
+        i -= 1
+    if i <= sent.start:
+        return None
+    low = doc[i].text.lower()
+    linked = low in _ARREST_PREPS or (
+        low in {"with", "of"} and doc[i - 1].text.lower() in {"connection", "suspicion"}
+    )
+    if not linked:
+        return None
+    for tok in reversed(doc[max(sent.start, i - _ARREST_GAP) : i]):
+        if tok.text.lower() in _CLAUSE_BREAKS:
+            return None
+        if tok.text.lower() in lex.arrest_words or tok.lemma_.lower() in lex.arrest_words:
+            speaker = _surface_subject(ctx, tok, sent) if tok.pos_ in _VERBAL else None
+            note = f"{tok.text!r} ... {doc[i].text!r}: the arrested are suspects (word sequence)"
+            return Cue("suspected", tok.text, "hedge", speaker, note)
+    return None
+
+
+def _surface_actor_hedge(
+    ctx: BlockContext, cand: EventCandidate, trigger: Token, lex: Lexicon
+) -> Cue | None:
+    """ "SUSPECTED ELN GUERRILLAS PLACED A BOMB": a hedge adjective written right before (or as
+    the first word of) an actor mention or of the event verb's subject, read off the word
+    sequence when the parse misses it."""
+    sent = trigger.sent
+    spans = [
+        (m.start, m.entity.text)
+        for m in cand.actor
+        if m.block == cand.block and sent.start <= m.start < sent.end
+    ]
+    verb = _event_verb(trigger, lex)
+    subject = subject_of(verb) if verb is not None else None
+    if subject is not None and sent.start <= subject.left_edge.i < sent.end:
+        spans.append((subject.left_edge.i, subject.text))
+    for start, doer in spans:
+        for i in _word_before(ctx.doc, start), start:
+            if i is None or i < sent.start:
                 continue
-            word = ctx.doc[i].text.lower()
-            certainty = lex.hedge_adjectives.get(word)
-            if certainty is not None and certainty in {"alleged", "suspected", "possible"}:
-                note = f"{ctx.doc[i].text!r} on the doer {m.entity.text!r} (word sequence)"
+            certainty = hedged_doer(ctx.doc[i], lex)
+            if certainty is not None:
+                note = f"{ctx.doc[i].text!r} on the doer {doer!r} (word sequence)"
                 return Cue(certainty, ctx.doc[i].text, "hedge", None, note)
     return None
 
 
-def _authority_accusation(cue: Cue, cand: EventCandidate, lex: Lexicon) -> Cue:
+def hedged_doer(word: Token, lex: Lexicon) -> Certainty | None:
+    """The certainty a hedge adjective ("alleged", "suspected", "possible") gives a doer."""
+    certainty = lex.hedge_adjectives.get(word.text.lower())
+    return certainty if certainty in {"alleged", "suspected", "possible"} else None
+
+
+def _word_before(doc: Doc, i: int) -> int | None:
+    """The index of the nearest non-space token before ``i``."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i if i >= 0 else None
+
+
+def speaker_sectors(ctx: BlockContext, speaker: Speaker) -> frozenset[str]:
+    """Lower-case sectors of a speaker: its entity's, else those of its title or apposition
+    ("Colonel Mendez", "Mendez, commander of the brigade")."""
+    if speaker.entity.sector:
+        return frozenset({speaker.entity.sector.lower()})
+    doc = ctx.doc
+    head = doc[speaker.head]
+    start, _ = noun_phrase(head)
+    near = {c.i for c in head.children if c.dep_ == "appos"}
+    before = start - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    near.add(before)
+    return frozenset(
+        m.entity.sector.lower()
+        for m in ctx.mentions
+        if m.entity.sector and any(m.start <= i < m.end for i in near)
+    )
+
+
+def _authority_accusation(ctx: BlockContext, cue: Cue, cand: EventCandidate, lex: Lexicon) -> Cue:
     """A report by the state's own organs (army, police, government) that the armed non-state
-    side did a violent act is an accusation by authorities: 'alleged'."""
+    side, or doers they can only describe ("unidentified men", "gunmen"), did a violent act is
+    an accusation by authorities: 'alleged'."""
     speaker = cue.speaker
-    if cue.certainty != "reported" or speaker is None or speaker.entity.sector is None:
+    if cue.certainty != "reported" or speaker is None:
         return cue
-    if speaker.entity.sector.lower() not in lex.authority_sectors:
+    if not speaker_sectors(ctx, speaker) & lex.authority_sectors:
         return cue
-    doers = [m.entity.sector.lower() for m in cand.actor if m.entity.sector]
-    if not doers or not all(d in lex.adversary_sectors for d in doers):
+    if not cand.actor:
         return cue
-    note = f"{cue.note}; a report by authorities against the armed opposition is an accusation"
+    sectors = [(m.entity.sector or "").lower() for m in cand.actor]
+    unknown = [
+        not d and any(w in lex.unknown_doers for w in m.entity.text.lower().split())
+        for d, m in zip(sectors, cand.actor, strict=True)
+    ]
+    if not all(d in lex.adversary_sectors or u for d, u in zip(sectors, unknown, strict=True)):
+        return cue
+    if all(d in lex.adversary_sectors for d in sectors):
+        note = f"{cue.note}; a report by authorities against the armed opposition is an accusation"
+    else:
+        note = f"{cue.note}; authorities describe unknown doers: an accusation"
     return Cue("alleged", cue.word, cue.kind, speaker, note)
 
 
@@ -634,7 +1002,7 @@ def _sentence_cue(
     """A sentence-wide cue ("suspected", "allegedly", "claims") that reaches the event because
     it does not clearly scope elsewhere."""
     for tok in sent:
-        if tok.text.lower() in lex.according and not _scopes_elsewhere(tok, trigger):
+        if tok.text.lower() in lex.according and not _according_elsewhere(tok, trigger):
             speaker = _speaker(ctx, _according_source(tok), lex)
             who = f" {speaker.entity.text!r}" if speaker else ""
             return Cue(
@@ -647,7 +1015,9 @@ def _sentence_cue(
         key = lex.sentence_wide.get(tok.text.lower())
         if key is None or tok.i == trigger.i:
             continue
-        if _scopes_elsewhere(tok, trigger):
+        if _scopes_elsewhere(tok, trigger, lex):
+            continue
+        if key == "claims" and (_negated_claim(tok, sent, lex) or _claims_lives(tok, lex)):
             continue
         if key == "claims":
             speaker = _verb_speaker(ctx, tok, lex) if tok.pos_ in _VERBAL else None
@@ -673,7 +1043,7 @@ def _self_cue(ctx: BlockContext, trigger: Token, lex: Lexicon) -> list[Cue]:
     """The event is the cue itself ("X is suspected of ...", "X claims ..."): the suspicion is
     unattributed ('suspected'); a claim is its speaker's own statement ('claimed')."""
     key = lex.sentence_wide.get(trigger.text.lower())
-    if key is None:
+    if key is None or (key == "claims" and _negated_claim(trigger, None, lex)):
         return []
     speaker = _verb_speaker(ctx, trigger, lex) if trigger.pos_ in _VERBAL else None
     note = f"the event is the cue {trigger.text!r} itself"
@@ -700,12 +1070,21 @@ def _event_verb(trigger: Token, lex: Lexicon) -> Token | None:
     return head if governed and _is(head, lex.support) else None
 
 
-def _scopes_elsewhere(cue: Token, trigger: Token) -> bool:
+def _scopes_elsewhere(cue: Token, trigger: Token, lex: Lexicon) -> bool:
     """A sentence-wide cue clearly scopes elsewhere when it qualifies another noun ("arrested a
     suspected rebel"), when it sits in a relative clause that does not hold the event, when the
     event is inside the subject of the cue's verb, or when cue and event sit in coordinated
     clauses."""
     if cue.pos_ in _NOMINAL or cue.dep_ in {"amod", "compound", "nmod", "poss"}:
+        return True
+    if (
+        cue.dep_ == "acl"
+        and cue.head.dep_ not in SUBJECT_DEPS
+        and not _is(cue.head, lex.incident_nouns | lex.generic_incidents)
+        and not cue.left_edge.i <= trigger.i <= cue.right_edge.i
+    ):
+        # "arrested ten people suspected of the bombing": the participle qualifies the object
+        # ("in a new action attributed to the cartel, a bomb ..." qualifies the event itself).
         return True
     cue_clause = clause_head(cue)
     relative = next(
@@ -718,6 +1097,20 @@ def _scopes_elsewhere(cue: Token, trigger: Token) -> bool:
         if sub.dep_ in SUBJECT_DEPS and sub.left_edge.i <= trigger.i <= sub.right_edge.i:
             return True
     return _coordinated(cue, trigger)
+
+
+def _according_elsewhere(according: Token, trigger: Token) -> bool:
+    """ "According to X" is a sentence adverbial: parsers hang it on whichever clause is
+    nearest ("attacked the palace, causing damage, according to police"), so only a relative
+    clause that does not hold the event, or a coordinated clause, keeps it from the event."""
+    for anc in according.ancestors:
+        if anc.dep_ == "relcl" and not anc.left_edge.i <= trigger.i <= anc.right_edge.i:
+            return True
+    before = according.doc[according.i - 1] if according.i > 0 else None
+    if before is not None and before.text.lower() in _RELATIVE and before.i > trigger.i:
+        # "Galan, who according to the polls was the favourite": inside a relative clause.
+        return True
+    return _coordinated(according, trigger)
 
 
 def _coordinated(a: Token, b: Token) -> bool:
@@ -886,6 +1279,7 @@ def _negation(chain: Sequence[Governor], cand: EventCandidate, lex: Lexicon) -> 
 class Analysis:
     attribution: Attribution
     reason: str
+    cue_kind: CueKind | None = None  # the kind of the deciding cue, None when asserted
 
 
 def analyse(ctx: BlockContext, cand: EventCandidate, lex: Lexicon) -> Analysis:
@@ -905,17 +1299,27 @@ def analyse(ctx: BlockContext, cand: EventCandidate, lex: Lexicon) -> Analysis:
         surface = _surface_responsibility(ctx, trigger, sent, lex)
         if surface is not None:
             cues.append(surface)
+    for nearer in (
+        _surface_noun_frame(ctx, trigger, sent, lex),
+        _surface_relative(ctx, trigger, sent, lex),
+    ):
+        if nearer is not None and not any(c.word == nearer.word for c in cues):
+            cues.insert(0, nearer)
     if not cues:
         cues += _self_cue(ctx, trigger, lex)
     if not cues:
         sentence = _sentence_cue(ctx, trigger, sent, cand, lex)
         if sentence is not None:
             cues.append(sentence)
-    actor_hedge = _surface_actor_hedge(ctx, cand, lex)
+    actor_hedge = (
+        _surface_actor_hedge(ctx, cand, trigger, lex)
+        or _surface_agent_hedge(ctx, trigger, sent, lex)
+        or _surface_arrest(ctx, trigger, sent, lex)
+    )
     if actor_hedge is not None and not any(c.kind == "hedge" for c in cues):
         cues.insert(0, actor_hedge)
     if cues and cand.event.plover == "ASSAULT":
-        cues[0] = _authority_accusation(cues[0], cand, lex)
+        cues[0] = _authority_accusation(ctx, cues[0], cand, lex)
     first_person = _first_person(trigger, lex)
     if first_person is not None and (not cues or cues[0].certainty == "reported"):
         speaker = cues[0].speaker if cues else None
@@ -977,4 +1381,6 @@ def _combine(
         negated = True
         parts.append(f"negated ({negation})")
         cue_word = cue_word or negation
-    return Analysis(Attribution(certainty, claimant, cue_word, negated, mod), "; ".join(parts))
+    kind = deciding.kind if deciding else None
+    attribution = Attribution(certainty, claimant, cue_word, negated, mod)
+    return Analysis(attribution, "; ".join(parts), kind)

@@ -18,6 +18,7 @@ from chronica.attribution.blame import (
     is_counter_claim,
     refers_to,
 )
+from chronica.attribution.doers import carry_over, find_sources
 from chronica.attribution.followup import Statement, find_statements, first_statement, overrides
 from chronica.attribution.lexicon import Lexicon, load_lexicon
 from chronica.attribution.provenance import find_republication
@@ -71,22 +72,24 @@ class Attributor:
                 continue
             analysis = analyse(ctx, cand, self.lexicon)
             trigger = (
-                ctx.doc[cand.trigger_start].text.lower()
+                ctx.doc[cand.trigger_start : cand.trigger_end].text.lower()
                 if cand.trigger_start < len(ctx.doc)
                 else ""
             )
             statement = first_statement(statements, cand, trigger, self.lexicon)
             analysis = _with_statement(analysis, statement)
             results.append(_with_counter_claims(analysis, cand, claims))
-        return results
+        sources = find_sources(candidates, results, contexts, self.lexicon)
+        return [carry_over(c, r, sources) for c, r in zip(candidates, results, strict=True)]
 
 
 def _contexts(
     parsed: ParsedDocument, candidates: Sequence[EventCandidate], mentions: Sequence[Mention]
 ) -> dict[int, BlockContext]:
-    """A context for every block that holds a candidate or follows one (follow-up statements)."""
-    placed = [c.block for c in candidates if 0 <= c.block < len(parsed.blocks)]
-    wanted = set(range(min(placed), len(parsed.blocks))) if placed else set()
+    """A context for every block of a document with a placed candidate: perpetrator statements
+    may stand anywhere in the article, before or after the event."""
+    placed = any(0 <= c.block < len(parsed.blocks) for c in candidates)
+    wanted = set(range(len(parsed.blocks))) if placed else set()
     by_block: dict[int, list[Mention]] = {b: [] for b in wanted}
     for m in mentions:
         if m.block in by_block:

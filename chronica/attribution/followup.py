@@ -5,20 +5,22 @@ event of the same incident family that the text only asserted or reported takes 
 A statement is an incident noun ("the attack", "the bombing") that a claim, accusation,
 suspicion or hedge governs. Wire copy states who is held responsible once, anywhere in the
 article (often in the lead, before the details), so a statement reaches the ASSAULT events of the
-whole document whose doer is unknown or named in the statement's sentence; the nearest one after
-the event wins, else the earliest before it. Denials do not change the certainty of an event
-whose occurrence the text asserts; one at most :data:`WINDOW` sentences later is named in the
-reason.
+whole document whose doer is unknown, unresolved by the actors stage, or of the same side as an
+actor named in the statement's sentence; the nearest one after the event wins, else the earliest
+before it. An event the text calls merely possible takes a firmer statement (a claim, accusation
+or suspicion). Denials do not change the certainty of an event whose occurrence the text
+asserts; one at most :data:`WINDOW` sentences later is named in the reason.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from chronica.attribution.analysis import Analysis, BlockContext, analyse, same_entity
+from chronica.attribution.analysis import Analysis, BlockContext, analyse, same_side
 from chronica.attribution.lexicon import Lexicon
 from chronica.records import Certainty, Entity, EventCandidate, EventType
 
@@ -26,6 +28,11 @@ from chronica.records import Certainty, Entity, EventCandidate, EventType
 WINDOW = 8
 _PERPETRATOR = frozenset({"claimed", "alleged", "suspected", "possible", "denied"})
 _OVERRIDABLE = frozenset({"asserted", "reported"})
+_FIRMER = frozenset({"claimed", "alleged", "suspected"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Statements about planned or threatened attacks say nothing of who did one (an open
+#: question, "whether the attack was carried out by rebels", does).
+_NOT_DONE = frozenset({"planned", "threatened"})
 _PLACEHOLDER = EventType("ASSAULT", None, "190", 4, -10.0, "")
 
 
@@ -57,7 +64,7 @@ def find_statements(
                 and tok.lemma_.lower() not in lex.incident_nouns
             ):
                 continue
-            n = sum(1 for start in sentence_starts if start <= tok.i) - 1
+            n = bisect_right(sentence_starts, tok.i) - 1
             index = first_sentences[block] + n
             where = _probe_token(tok, lex)
             probe = EventCandidate(
@@ -65,7 +72,12 @@ def find_statements(
             )
             result: Analysis = analyse(ctx, probe, lex)
             certainty = result.attribution.certainty
-            if certainty not in _PERPETRATOR:
+            if (
+                certainty not in _PERPETRATOR
+                or _hedges_another_predicate(tok, where, result)
+                or _counted(tok)
+                or result.attribution.modality in _NOT_DONE
+            ):
                 continue
             sent = tok.sent
             named = tuple(m.entity for m in ctx.mentions if sent.start <= m.start < sent.end)
@@ -85,12 +97,33 @@ def find_statements(
     return out
 
 
+def _counted(noun: Token) -> bool:
+    """ "Charged with at least 40 attacks and murders": a counted, indefinite plural speaks of a
+    series of other incidents, not of the one an event reports ("the two bombings" does)."""
+    head = noun.head if noun.dep_ == "conj" else noun
+    numbers = any(c.dep_ == "nummod" or c.like_num for c in head.children)
+    definite = any(c.dep_ in {"det", "poss"} and c.text.lower() != "a" for c in head.children)
+    return numbers and not definite
+
+
+def _hedges_another_predicate(noun: Token, where: Token, result: Analysis) -> bool:
+    """ "The attacks are apparently continuing": a hedge on the verb of which the incident noun
+    is the subject speaks of that verb (the attacks go on), not of who did them; hedges on the
+    noun itself ("the alleged attack") or on its support verb ("was presumably carried out")
+    do."""
+    if result.cue_kind != "hedge" or where.i != noun.i or noun.dep_ not in _SUBJECTS:
+        return False
+    word = (result.attribution.cue or "").lower()
+    return not any(t.text.lower() == word for t in noun.subtree)
+
+
 def _probe_token(noun: Token, lex: Lexicon) -> Token:
-    """Where the incident noun's certainty is read: the noun itself, or the support verb whose
-    subject it is ("the attack was presumably carried out by ...")."""
+    """Where the incident noun's certainty is read: the noun itself, or the passive support
+    verb whose subject it is ("the attack was presumably carried out by ..."; in "the attacks
+    are apparently continuing" the hedge is on the continuing)."""
     head = noun.head
     if (
-        noun.dep_ in {"nsubjpass", "nsubj"}
+        noun.dep_ == "nsubjpass"
         and head.pos_ in {"VERB", "AUX"}
         and (head.lemma_.lower() in lex.support or head.text.lower() in lex.support)
     ):
@@ -99,21 +132,26 @@ def _probe_token(noun: Token, lex: Lexicon) -> Token:
 
 
 def applies(statement: Statement, cand: EventCandidate, trigger: str, lex: Lexicon) -> bool:
-    """Does the statement speak about this earlier event's perpetrator? ``trigger`` is the
-    event's trigger word, lower case."""
+    """Does the statement speak about this event's perpetrator? ``trigger`` is the event's
+    trigger text, lower case ("carried out the attack"). A generic noun ("the attack", "the
+    incident") on either side matches any incident family."""
     if cand.event.plover != "ASSAULT":
         return False
     noun = statement.text.lower()
-    if noun not in lex.generic_incidents and not lex.families(noun) & lex.families(trigger):
-        return False
+    words = trigger.split()
+    if noun not in lex.generic_incidents and not any(w in lex.generic_incidents for w in words):
+        event_families = frozenset().union(*(lex.families(w) for w in words))
+        if not lex.families(noun) & event_families:
+            return False
     if statement.block == cand.block and cand.trigger_start <= statement.token < cand.trigger_end:
         return False
     if statement.certainty == "denied" and not _shortly_after(statement, cand):
         return False
-    if not cand.actor:
+    if not any(_identified(m.entity) for m in cand.actor):
+        # No doer, or only words the actors stage could not resolve ("machinegun bursts").
         return True
     return any(
-        same_entity(m.entity, e)
+        same_side(m.entity, e)
         for m in cand.actor
         for e in (
             *statement.named,
@@ -143,5 +181,14 @@ def first_statement(
 
 
 def overrides(statement: Statement, certainty: str) -> bool:
-    """Does the statement's certainty replace the event's own?"""
+    """Does the statement's certainty replace the event's own? An asserted or reported event
+    takes any claim, accusation, suspicion or hedge; an event the text calls merely possible
+    takes a firmer attribution of the same incident (a claim, accusation or suspicion)."""
+    if certainty == "possible":
+        return statement.certainty in _FIRMER
     return certainty in _OVERRIDABLE and statement.certainty != "denied"
+
+
+def _identified(entity: Entity) -> bool:
+    """Did the actors stage resolve the doer (an id, a sector or a country)?"""
+    return bool(entity.id or entity.sector or entity.country)

@@ -40,6 +40,9 @@ class Lexicon:
     according: frozenset[str]
     claim_verbs: frozenset[str]
     contested: frozenset[str]
+    confirm_verbs: frozenset[str]  # "did not confirm that": nothing asserted
+    toll_nouns: frozenset[str]  # "claimed the lives of": a toll, not a claim
+    clause_frames: frozenset[str]  # frames that need a clause ("fear that", not "fear attacks")
     speech_nouns: frozenset[str]
     responsibility: frozenset[str]
     responsibility_verbs: Mapping[str, str]  # verb form -> lemma ("took responsibility")
@@ -49,13 +52,16 @@ class Lexicon:
     generic_incidents: frozenset[str]
     hedge_adverbs: Mapping[str, Certainty]  # adverb -> certainty
     hedge_modals: Mapping[str, Certainty]  # modal -> certainty
+    hedge_marks: Mapping[str, Certainty]  # subordinator -> certainty ("whether")
     hedge_adjectives: Mapping[str, Certainty]  # adjective -> certainty
     passive_verbs: Mapping[str, Certainty]  # verb form -> certainty ("is suspected of")
     responsible: frozenset[str]
     accusing_verbs: frozenset[str]  # verb forms of "blamed X for", "accused X of"
     authority_sectors: frozenset[str]  # lower-case sector codes of the state's own organs
     adversary_sectors: frozenset[str]  # lower-case sector codes of the armed non-state side
+    unknown_doers: frozenset[str]  # words of doers known only by description ("gunmen")
     first_person: frozenset[str]
+    arrest_words: frozenset[str]  # verb forms and nouns of arrest ("arrested for")
     sentence_wide: Mapping[str, str]  # form -> certainty key ("suspected", "alleged", "claims")
     modality_verbs: Mapping[str, str]  # verb form -> modality class
     modality_nouns: Mapping[str, str]
@@ -202,6 +208,9 @@ def load_lexicon() -> Lexicon:
         according=_words(rep, "according", "reporting.yaml"),
         claim_verbs=_words(rep, "claim_verbs", "reporting.yaml"),
         contested=_words(rep, "contested", "reporting.yaml"),
+        confirm_verbs=_verb_forms(_words(rep, "confirm_verbs", "reporting.yaml"), irregular),
+        toll_nouns=_words(rep, "toll_nouns", "reporting.yaml"),
+        clause_frames=_verb_forms(_words(rep, "clause_frames", "reporting.yaml"), irregular),
         speech_nouns=_words(rep, "speech_nouns", "reporting.yaml"),
         responsibility=_words(rep, "responsibility", "reporting.yaml"),
         responsibility_verbs=_verb_table(
@@ -216,6 +225,7 @@ def load_lexicon() -> Lexicon:
         generic_incidents=_words(rep, "generic_incidents", "reporting.yaml"),
         hedge_adverbs=_certain(_classed(hed, "adverbs", CERTAINTIES, "hedges.yaml")),
         hedge_modals=_certain(_classed(hed, "modals", CERTAINTIES, "hedges.yaml")),
+        hedge_marks=_certain(_classed(hed, "marks", CERTAINTIES, "hedges.yaml")),
         hedge_adjectives=_certain(_classed(hed, "adjectives", CERTAINTIES, "hedges.yaml")),
         passive_verbs=_certain_verbs(
             _classed(hed, "passive_verbs", CERTAINTIES, "hedges.yaml"), irregular
@@ -224,7 +234,10 @@ def load_lexicon() -> Lexicon:
         accusing_verbs=_verb_forms(_words(rep, "accusing_verbs", "reporting.yaml"), irregular),
         authority_sectors=_words(rep, "authority_sectors", "reporting.yaml"),
         adversary_sectors=_words(rep, "adversary_sectors", "reporting.yaml"),
+        unknown_doers=_words(rep, "unknown_doers", "reporting.yaml"),
         first_person=_words(hed, "first_person", "hedges.yaml"),
+        arrest_words=_verb_forms(_words(hed, "arrest_verbs", "hedges.yaml"), irregular)
+        | _words(hed, "arrest_nouns", "hedges.yaml"),
         sentence_wide=_flat(_classed(hed, "sentence_wide", certainty_keys, "hedges.yaml")),
         modality_verbs=_verb_table(
             _classed(mod, "verbs", modality_keys, "modality.yaml"), irregular

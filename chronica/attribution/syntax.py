@@ -22,7 +22,7 @@ FRAME_DEPS = frozenset(
 )
 _SUBORDINATE = frozenset({"advcl", "relcl", "csubj", "csubjpass"})
 _NP_LEFT = frozenset({"compound", "amod", "poss", "nmod", "nummod", "flat", "case", "det"})
-_PRONOUNS = frozenset(
+PRONOUNS = frozenset(
     {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "itself"}
 )  # fmt: skip
 _OPEN_QUOTES = frozenset({"“", "«", "„"})
@@ -71,6 +71,12 @@ def relation_of(child: Token) -> Relation:
     return "same"
 
 
+def is_reduced_relative(child: Token) -> bool:
+    """A participle on a noun ("provisions adopted in view of the violence"): a clause of its
+    own for hedges, unlike an infinitive on a noun ("plans to attack")."""
+    return child.dep_ == "acl" and child.tag_ in {"VBN", "VBG"}
+
+
 def climb(trigger: Token) -> list[Step]:
     """Every ancestor of the trigger, nearest first, each with how it was reached."""
     steps: list[Step] = []
@@ -79,7 +85,7 @@ def climb(trigger: Token) -> list[Step]:
     coordinated = False
     while child.head.i != child.i:
         relation = relation_of(child)
-        in_clause = in_clause and relation == "same"
+        in_clause = in_clause and relation == "same" and not is_reduced_relative(child)
         coordinated = coordinated or relation == "coordinate"
         steps.append(Step(child.head, child, child.dep_, relation, in_clause, coordinated))
         child = child.head
@@ -124,7 +130,11 @@ def is_passive(verb: Token) -> bool:
 
 
 def is_pronoun(tok: Token) -> bool:
-    return tok.text.lower() in _PRONOUNS
+    return is_pronoun_text(tok.text)
+
+
+def is_pronoun_text(text: str) -> bool:
+    return text.lower() in PRONOUNS
 
 
 def noun_phrase(tok: Token) -> tuple[int, int]:

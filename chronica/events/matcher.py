@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from chronica.config import Settings
 from chronica.events import syntax
@@ -54,6 +54,7 @@ _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 _ANCHOR_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})  # a date or place pins an event
 _NEGATIVE_DETS = frozenset({"no", "neither"})
+_MODIFIER_ROLES = frozenset({"compound", "amod"})
 _OTHER_CLAUSE = frozenset(
     {"relcl", "acl", "conj", "appos", "ccomp", "advcl", "parataxis", "xcomp", "csubj"}
 )  # fmt: skip
@@ -133,6 +134,8 @@ def _words_of(tok: Token | None) -> set[str]:
     if tok is None:
         return set()
     out = {_lemma(tok), tok.text.lower()}
+    if tok.ent_type_ == "PERSON":  # a named person is a person ("freed Jane Doe")
+        out.add("person")
     for c in tok.children:
         if c.dep_ in ("compound", "amod"):
             out.add(_lemma(c))
@@ -303,6 +306,8 @@ class EventMatcher:
             mods = {_lemma(ch) for ch in tok.children if ch.dep_ in ("prt", "advmod", "acomp")}
         preps = {ch.text.lower() for ch in tok.children if ch.dep_ in ("prep", "agent", "dative")}
         subj_words, obj_words = _words_of(subj), _words_of(obj)
+        if obj is not None and obj.text.lower() in syntax.MEASURES:  # "$5,000 worth of goods"
+            obj_words |= _words_of(syntax.quantified_noun(obj))
         if subj_words & c.not_subj or obj_words & c.not_obj:
             return False
         if preps & c.not_prep or mods & c.not_mod:
@@ -523,20 +528,25 @@ class EventMatcher:
         actor_roles, recipient_roles = match.pattern.actor, match.pattern.recipient
         if c.obligation:
             actor_roles, recipient_roles = ("speaker",), ("subj",)
-        actor_toks, actor_how = self._role_tokens(match, actor_roles, actor=True)
-        recip_toks, recip_how = self._role_tokens(match, recipient_roles, actor=False)
+        actor_toks, actor_how = self._role_tokens(match, actor_roles, True, index)
+        recip_toks, recip_how = self._role_tokens(match, recipient_roles, False, index)
         if c.embedded is not None and not recip_toks:
             recip_toks, recip_how = self._role_tokens(
-                c.embedded, c.embedded.pattern.recipient, actor=False
+                c.embedded, c.embedded.pattern.recipient, False, index
             )
             recip_how = f"{recip_how} of the embedded action" if recip_toks else recip_how
         if c.embedded is not None and not actor_toks:
-            actor_toks, actor_how = self._role_tokens(c.embedded, c.embedded.pattern.actor, True)
+            actor_toks, actor_how = self._role_tokens(
+                c.embedded, c.embedded.pattern.actor, True, index
+            )
         skip = {tok.i} | set(match.consumed)
         actor = self._arguments(block.index, actor_toks, index, skip)
         taken = {(m.start, m.end) for m in actor.mentions}
         recipient = self._arguments(block.index, recip_toks, index, skip, taken)
         pattern = match.pattern
+        if c.event.plover == "ASSAULT":
+            actor = self._means_actor(block.index, tok, actor, skip)
+            actor_how = actor_how or ("means" if actor.mentions else "")
         if pattern.needs_args and not actor.mentions and not recipient.mentions and not match.light:
             return None
         veto = self.nominal_veto(match, actor, recipient, c.negation_used)
@@ -576,9 +586,11 @@ class EventMatcher:
         )
 
     def _role_tokens(
-        self, match: Match, roles: tuple[str, ...], actor: bool
+        self, match: Match, roles: tuple[str, ...], actor: bool, index: _MentionIndex
     ) -> tuple[list[Token], str]:
-        """Head tokens of the first role that yields any, and the role's name."""
+        """Head tokens of the first role that yields any, and the role's name. A modifier
+        role ("a Hamas attack") counts only where an actor mention covers the modifier: in
+        upper-case text the tagger reads adjectives as names ("THE UNEXPECTED ATTACK")."""
         tok = match.token
         pattern = match.pattern
         if pattern.nominal and match.light is not None:
@@ -591,6 +603,8 @@ class EventMatcher:
         for role in roles:
             heads = [t for t in self._role(match, role) if t.i not in blocked]
             heads = [t for t in heads if not syntax.is_verb(t)]
+            if role in _MODIFIER_ROLES:
+                heads = [t for t in heads if index.covering(t.i)]
             if heads:
                 return heads, role
         if not actor and pattern.companions:  # "threatened to attack X": X of the companion
@@ -608,6 +622,16 @@ class EventMatcher:
                 heads = syntax.prep_objects(match.light, prep)
                 if heads:
                     return heads, f"p:{prep} of light verb"
+        if not actor and pattern.companions:  # "rejected X's proposal": X
+            for i in sorted(match.consumed):
+                owners = [t for t in _owners(tok.doc[i]) if t.i not in blocked]
+                if owners:
+                    return owners, f"owner of {tok.doc[i].text!r}"
+        if not actor and (pattern.frame == "request" or pattern.cameo.startswith("10")):
+            clause = syntax.first_child(tok, {"ccomp"})  # "demanded that X release them"
+            subj = syntax.subject(clause) if clause is not None else None
+            if clause is not None and subj is not None and _free_noun(subj, blocked):
+                return [subj], f"subject of {clause.text!r} (what is demanded)"
         return [], ""
 
     def _role(self, match: Match, role: str) -> list[Token]:
@@ -617,6 +641,10 @@ class EventMatcher:
             return [s] if s is not None else []
         if role == "speaker":
             clause = _clause_head(tok)
+            steps = 0
+            while clause.dep_ in ("xcomp", "acomp", "conj") and steps < 4:  # "must be ready to"
+                clause = clause.head
+                steps += 1
             if clause.dep_ == "ccomp" and _lemma(clause.head) in self.grammar.speech_verbs:
                 s = syntax.subject(clause.head)
                 return [s] if s is not None else []
@@ -662,12 +690,18 @@ class EventMatcher:
         seen = set(taken or ())
         for head in heads:
             for t in syntax.expand_conjuncts(head):
+                quantified = syntax.quantified_noun(t)
+                if quantified is not None:  # "thousands of students" -> students
+                    notes.append(f"{t.text!r} counts {quantified.text!r}")
+                    t = quantified
                 if t.i in skip or t.ent_type_ in _NOT_ACTORS:
                     continue
                 lo, hi = syntax.noun_phrase(t)
                 found = index.covering(t.i) or index.within(lo, hi)
                 found = [m for m in found if not any(m.start <= i < m.end for i in skip)]
                 if found:
+                    found = [_antecedent_in_sentence(m, t, index, notes) for m in found]
+                    found = [_phrase_country(m, t.doc, index, notes) for m in found]
                     for m in found:
                         if (m.start, m.end) not in seen:
                             seen.add((m.start, m.end))
@@ -721,6 +755,34 @@ class EventMatcher:
         if bare and not _anchored(tok) and not _causer(tok):
             return "bare nominal: no participant, light verb, date or place"
         return None
+
+    def _means_actor(self, block: int, tok: Token, actor: Argument, skip: set[int]) -> Argument:
+        """An attack whose doer is a weapon or blast ("a car bomb killed", "killed by a roadside
+        bomb", "killed in an explosion") has an unidentified armed attacker (UAF)."""
+        if any(m.kind != "ner" or m.entity.name or m.entity.sector for m in actor.mentions):
+            return actor
+        words = self.grammar.classes.get("means_actor", frozenset())
+        means = [m for m in actor.mentions if _head_word(tok.doc, m) in words]
+        if actor.mentions and not means:
+            return actor
+        if not actor.mentions:
+            found = [t for p in ("in", "by") for t in syntax.prep_objects(tok, p)]
+            found = [t for t in found if t.i not in skip and _lemma(t) in words]
+            if not found:
+                return actor
+            lo, hi = syntax.noun_phrase(found[0])
+            entity = Entity(text=tok.doc[lo:hi].text)
+            means = [Mention(block, lo, hi, entity, "ner", "")]
+        out = tuple(
+            replace(
+                m,
+                entity=replace(m.entity, sector="UAF"),
+                reason="a weapon or blast as the attacker: unidentified armed force (UAF)",
+            )
+            for m in means
+        )
+        how = f"{actor.how}; " if actor.mentions else ""
+        return Argument(out, f"{how}weapon or blast {out[0].entity.text!r} -> UAF")
 
     def _ceased(self, tok: Token, light: Token | None) -> bool:
         """The noun (or a conjunct it belongs to) is stopped rather than reported: object of
@@ -821,7 +883,11 @@ class EventMatcher:
         )
         if infinitive and (clause.dep_ == "advcl" or (clause.dep_ == "xcomp" and purpose_head)):
             penalty += 0.15
-        elif clause.dep_ == "advcl" and clause.tag_ == "VBG" and syntax.subject(clause) is None:
+        elif (
+            clause.dep_ == "advcl"
+            and clause.tag_ == "VBG"
+            and syntax.first_child(clause, syntax.SUBJ_DEPS) is None
+        ):  # "..., calling for X": a participle adjunct of the main clause
             penalty += 0.1
         if (
             not syntax.is_verb(tok)
@@ -835,6 +901,80 @@ class EventMatcher:
         return self.ontology.event_type(
             pattern.cameo, tok.text, plover=pattern.plover, mode=pattern.mode
         )
+
+
+_PRONOUNS = frozenset({"it", "he", "she", "they", "him", "her", "them", "its", "his", "their"})
+
+
+def _antecedent_in_sentence(
+    m: Mention, tok: Token, index: _MentionIndex, notes: list[str]
+) -> Mention:
+    """A pronoun resolved to an actor named earlier in the same sentence ("Chile said it would
+    withdraw") is that earlier mention: the event names the actor as written."""
+    if m.kind != "coref" or m.entity.text.lower() not in _PRONOUNS:
+        return m
+    key = m.entity.id or m.entity.name
+    earlier = [
+        e for e in index.within(tok.sent.start, m.start)
+        if e.kind != "coref" and e.end <= m.start and key in (e.entity.id, e.entity.name,
+                                                                e.entity.text)
+    ]  # fmt: skip
+    if not earlier or key is None:
+        return m
+    best = max(earlier, key=lambda e: (e.end - e.start, e.start))
+    notes.append(f"{m.entity.text!r} is {best.entity.text!r} earlier in the sentence")
+    return best
+
+
+def _phrase_country(m: Mention, doc: Doc, index: _MentionIndex, notes: list[str]) -> Mention:
+    """A mention without a country takes the country named in its own noun phrase, a "from"
+    phrase, a modifier's "with"/"to" phrase or its apposition: "King Hassan of Morocco",
+    "doctors from two German charities", "fighters loyal to X", "Sheikh X, the emir of Qatar"."""
+    if m.entity.country is not None or m.kind == "coref":
+        return m
+    tok = doc[m.start : m.end].root
+    ranges = [syntax.noun_phrase(t) for t in doc[m.start : m.end]]
+    ranges += [syntax.noun_phrase(t) for t in syntax.prep_objects(tok, "from")]  # "doctors from X"
+    # "workers affiliated with X", "fighters loyal to X"
+    for mod in (c for c in tok.children if c.dep_ in ("acl", "amod")):
+        for prep in ("with", "to"):
+            ranges += [syntax.noun_phrase(t) for t in syntax.prep_objects(mod, prep)]
+    ranges += [syntax.noun_phrase(c) for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos" and tok.head.i != tok.i:
+        ranges.append(syntax.noun_phrase(tok.head))
+    for lo, hi in ranges:
+        for other in index.within(lo, hi):
+            if other is m or other.entity.country is None or other.kind == "coref":
+                continue
+            notes.append(f"country {other.entity.country} of {other.entity.text!r} in the phrase")
+            return replace(m, entity=replace(m.entity, country=other.entity.country))
+    return m
+
+
+_OWNER_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def _free_noun(tok: Token, blocked: set[int]) -> bool:
+    return tok.i not in blocked and not syntax.is_verb(tok)
+
+
+def _owners(noun: Token) -> list[Token]:
+    """Whose the thing named by a noun is: its possessor, a name or nationality modifying it,
+    or its "from"/"by" object ("X's proposal", "a US offer", "demands from X")."""
+    if syntax.is_verb(noun):
+        return []
+    out = [
+        c for c in noun.children
+        if c.dep_ == "poss"
+        or (c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ in _OWNER_ENTS))
+    ]  # fmt: skip
+    for prep in ("from", "by"):
+        out.extend(syntax.prep_objects(noun, prep))
+    return [t for t in out if t.tag_ != "PRP$" and t.text.lower() not in _PRONOUNS]
+
+
+def _head_word(doc: Doc, m: Mention) -> str:
+    return _lemma(doc[m.start : m.end].root)
 
 
 def _modifier_words(tok: Token) -> set[str]:

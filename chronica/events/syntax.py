@@ -26,11 +26,73 @@ def is_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
 
 
+# Participles that describe a state of their subject, not an action done to it, when no "by"
+# agent follows: "X is opposed to", "X is committed to", "X were engaged in".
+STATIVE_PARTICIPLES = frozenset(
+    {"oppose", "commit", "engage", "involve", "determine", "prepare", "resolve", "dedicate",
+     "devote", "poise", "set", "bent", "intent", "bind", "bound", "inclined", "incline",
+     "interest", "concern", "worry", "disappoint", "satisfy", "alarm", "pledge", "entitle"}
+)  # fmt: skip
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(
+        c.dep_ == "agent" or (c.dep_ == "prep" and c.text.lower() == "by") for c in verb.children
+    )
+
+
+# Verbs that close a sentence as its reporting clause ("..., a rights group charged").
+REPORTING_VERBS = frozenset(
+    {"say", "charge", "report", "allege", "claim", "protest", "state", "announce", "add",
+     "warn", "complain", "insist", "argue", "write", "tell", "assert", "contend", "declare"}
+)  # fmt: skip
+
+
+def reported_by_noun(verb: Token) -> bool:
+    """A past-tense verb the parser hung on a noun that heads no clause of its own: "An
+    official newspaper called on X ..." (noun as root), "..., a rights group charged on
+    Monday." (a reporting verb after a comma). See :func:`misparsed_subject`."""
+    return misparsed_subject(verb) is not None
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """The doer of a verb misparsed as a participle modifying a noun: the root noun of a
+    sentence without a main verb ("Doctors from two aid groups donated ..." -> Doctors), or
+    the noun of a closing reporting clause ("..., a rights group charged")."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or _has_agent(verb):
+        return None
+    noun = verb.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(
+        c.dep_ in ("dobj", "nsubj", "nsubjpass", "oprd", "attr")
+        and c.ent_type_ not in ("DATE", "TIME")
+        for c in verb.children
+    ):  # "called Thursday on X": a date misparsed as the name given
+        return None
+    if noun.dep_ in ("ROOT", "npadvmod"):
+        return noun
+    up = noun
+    for _ in range(4):  # "Doctors from two aid groups donated": up to the root noun
+        if up.dep_ not in ("pobj", "prep", "compound", "conj") or up.head.i == up.i:
+            break
+        up = up.head
+    if up.dep_ == "ROOT" and up.pos_ in ("NOUN", "PROPN") and up.i != noun.i:
+        return up
+    start = noun.left_edge.i
+    after_comma = start > 0 and noun.doc[start - 1].text == ","
+    return noun if after_comma and verb.lemma_.lower() in REPORTING_VERBS else None
+
+
 def is_passive(verb: Token) -> bool:
-    """Passive clause, or a past participle modifying a noun ("the man kidnapped by X")."""
+    """Passive clause, or a past participle modifying a noun ("the man kidnapped by X");
+    stative participles without an agent ("X is opposed to Y") and verbs misparsed as
+    modifying a root noun (:func:`reported_by_noun`) are not."""
+    if verb.lemma_.lower() in STATIVE_PARTICIPLES and not _has_agent(verb):
+        return False
     if any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not reported_by_noun(verb)
 
 
 def children(tok: Token, dep: str) -> Iterator[Token]:
@@ -82,6 +144,30 @@ def passive_agent(verb: Token) -> Token | None:
     return None
 
 
+# Nouns naming a message: "X issued a statement calling on Y" -> X calls on Y.
+MESSAGE_NOUNS = frozenset(
+    {"statement", "declaration", "report", "letter", "communique", "communiqué", "message",
+     "note", "release", "editorial", "petition", "appeal", "memo", "memorandum", "document",
+     "announcement", "notice", "bulletin", "proclamation", "manifesto", "video", "tweet",
+     "post", "speech", "address", "resolution"}
+)  # fmt: skip
+
+
+def message_author(noun: Token) -> Token | None:
+    """Who issued a message noun: the subject of the verb governing it ("X issued a
+    statement", "X put out a report") or its possessor ("X's statement")."""
+    if noun.lemma_.lower() not in MESSAGE_NOUNS and noun.text.lower() not in MESSAGE_NOUNS:
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    gov = governing_verb(noun)
+    if gov is None or not is_verb(gov[0]) or gov[1] not in (None, "in", "through", "via"):
+        return None
+    author = first_child(gov[0], SUBJ_DEPS)
+    return author if author is not None and not is_verb(author) else None
+
+
 def subject(verb: Token, depth: int = 0) -> Token | None:
     """The doer of ``verb``: its subject, the passive agent, or one inherited through control
     ("continued to attack"), coordination, relative clauses and participles."""
@@ -93,17 +179,27 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         if agent is not None:
             return agent
     else:
-        subj = first_child(verb, SUBJ_DEPS)
+        subj = first_child(verb, SUBJ_DEPS | PASS_SUBJ_DEPS)
         if subj is not None:
             if subj.text.lower() in RELATIVE_WORDS and verb.dep_ == "relcl":
                 return verb.head
+            if is_verb(subj):  # "the agency operating in X said": the participle's noun
+                return first_child(subj, SUBJ_DEPS) or subj
             return subj
+        misparsed = misparsed_subject(verb)
+        if misparsed is not None:
+            return misparsed
         rel = _relative_head(verb)
         if rel is not None and (verb.dep_ == "relcl" or verb.tag_ == "VBG"):
-            return rel
+            return message_author(rel) or rel
     head = verb.head
     if head.i == verb.i:
         return None
+    if verb.dep_ == "acomp" or (verb.dep_ == "xcomp" and head.pos_ == "ADJ"):
+        # "X is willing to send", "X is prepared to lift": the subject of the copula
+        if head.dep_ == "amod" and verb.dep_ == "xcomp":
+            return head.head  # "a country ready to send troops"
+        return subject(head, depth + 1)
     if verb.dep_ == "xcomp":
         # object control: "forced X to leave", "urged X to attack" -> X
         controller = first_child(head, {"dobj"})
@@ -210,8 +306,41 @@ QUANTIFIERS = frozenset(
     {"host", "series", "number", "wave", "spate", "string", "round", "couple", "dozen",
      "dozens", "hundred", "hundreds", "thousand", "thousands", "lot", "rash", "flurry", "set",
      "chain", "sequence", "spree", "surge", "handful", "few", "several", "campaign", "barrage",
-     "volley", "salvo", "kind", "type", "form", "act", "pattern", "cycle"}
+     "volley", "salvo", "kind", "type", "form", "act", "pattern", "cycle", "hour", "hours",
+     "day", "days", "week", "weeks", "month", "months", "year", "years", "night", "nights"}
 )  # fmt: skip
+
+
+COUNTED = frozenset(
+    {"tens", "dozens", "hundreds", "thousands", "millions", "scores", "group", "groups",
+     "crowd", "crowds", "band", "number", "handful", "majority", "minority", "third", "half",
+     "quarter", "part", "some", "many", "most", "all", "several", "few", "one", "two", "three",
+     "contingent", "delegation", "team", "batch", "patch", "detachment", "column", "unit",
+     "worth", "tons", "tonnes", "amount", "amounts", "quantity", "quantities", "load", "loads"}
+)  # fmt: skip
+
+
+# Measure words whose "of" object names what is measured ("tons of food", "$5,000 worth of
+# goods"); pattern constraints on the object look through them.
+MEASURES = frozenset(
+    {"worth", "tons", "tonnes", "amount", "amounts", "quantity", "quantities", "load", "loads"}
+)
+
+
+def quantified_noun(tok: Token) -> Token | None:
+    """The counted noun of a quantity head ("thousands of students", "tens of thousands of
+    farmers", "a group of elders", "one third of the guerrillas") or None."""
+    out = None
+    for _ in range(3):
+        numeric = tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ == "CARDINAL"
+        if not (numeric or tok.text.lower() in COUNTED):
+            break
+        of = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() == "of"]
+        inner = [g for c in of for g in c.children if g.dep_ == "pobj"]
+        if not inner or inner[0].pos_ not in NOMINAL_POS:
+            break
+        tok = out = inner[0]
+    return out
 
 
 def governing_verb(noun: Token) -> tuple[Token, str | None] | None:

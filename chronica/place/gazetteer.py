@@ -62,11 +62,12 @@ class GazEntry:
 
 
 def fold(text: str) -> str:
-    """Index key: accents stripped, lower case, dots dropped, hyphens and spaces collapsed."""
+    """Index key: accents stripped, lower case, dots and apostrophes dropped ("Ad Dali'" is
+    "Ad Dali"), hyphens and spaces collapsed."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.replace("’", "'").translate(_LETTERS))
         text = "".join(c for c in text if not unicodedata.combining(c))
-    words = text.lower().replace(".", "").replace("-", " ").split()
+    words = text.lower().replace(".", "").replace("'", "").replace("-", " ").split()
     return " ".join(_SAINTS.get(w, w) for w in words)
 
 
@@ -98,6 +99,8 @@ class Gazetteer:
         main name matches, else only those of towns over BIG_CITY."""
         key = fold(name)
         entries = self.index.get(key, ())
+        if not entries:
+            entries = next((self.index[k] for k in _spellings(key) if k in self.index), ())
         if alternates:
             alt = self.alt_index.get(key, ())
             big = (e for e in alt if e.population >= BIG_CITY and e not in entries)
@@ -107,6 +110,15 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         """ISO3 of a demonym ("Salvadoran" -> SLV), or None."""
         return self.demonyms.get(fold(word))
+
+
+def _spellings(key: str) -> Iterator[str]:
+    """Other romanisations of a folded name: a final "-ah" written "-a" and back ("Ar Raqqa"
+    is GeoNames' "Ar Raqqah")."""
+    if key.endswith("ah") and len(key) > 4:
+        yield key[:-1]
+    elif key.endswith("a") and len(key) > 3:
+        yield key + "h"
 
 
 _FEATURE_RANK = {"country": 0, "region": 1, "other": 1, "admin1": 2, "city": 3}
@@ -159,7 +171,7 @@ def _build(min_population: int) -> Gazetteer:
 
 
 # Bump when GazEntry or the build changes in a way the cache key does not see.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 _LOOKUP_CACHE = 1 << 16  # names kept per index after their first lookup
 _COLUMNS = "name, country, admin1, lat, lon, geonameid, feature, population, source"
 

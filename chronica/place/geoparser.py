@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from chronica.config import Settings
 from chronica.nlp import ParsedDocument
-from chronica.place.gazetteer import GazEntry, Gazetteer
+from chronica.place.gazetteer import GazEntry, Gazetteer, fold
 from chronica.place.toponyms import (
     LOCATIVE,
     PLACE_NOUNS,
@@ -38,7 +38,11 @@ _LEVELS = {
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _EXAMPLES = frozenset({"like", "as", "including"})  # "cities like X", "towns such as X"
 _COUNTRY_SHARE = 0.5  # share of the country votes one country needs for the fallback
-_COUNTRY_VOTES = 2.0  # and at least this many votes
+_COUNTRY_VOTES = 2.0  # and at least this many votes,
+_PLACED_VOTES = 0.5  # or this many when a town or unit of that country is named
+_COUNTRY_LEAD = 2.0  # a country with less than the share still wins with this many times
+# the votes of the next one
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,18 +91,57 @@ class Geoparser:
         gaz = self.gazetteer
         toponyms = find_toponyms(parsed, gaz)
         votes = country_evidence(parsed, toponyms, mentions, gaz)
-        resolved = tuple(resolve_toponym(t, votes) for t in toponyms)
-        return DocumentPlaces(resolved, country_fallback(votes, gaz))
+        resolved = one_sense(
+            tuple(resolve_toponym(t, votes, missing_in_document_country=True) for t in toponyms)
+        )
+        placed = frozenset(
+            r.entry.country
+            for r in resolved
+            if r.entry is not None and r.entry.feature != "country"
+        )
+        return DocumentPlaces(resolved, country_fallback(votes, gaz, placed))
 
 
-def country_fallback(votes: Mapping[str, float], gaz: Gazetteer) -> PlaceResult:
-    """The country a document is about, when its places and actors agree on one."""
+def one_sense(resolved: tuple[ResolvedToponym, ...]) -> tuple[ResolvedToponym, ...]:
+    """One place per name per document: a name resolved with the help of its qualifier
+    ("Pilar (Abra)") gives that place to its bare mentions ("the Pilar mayor")."""
+    senses: dict[str, ResolvedToponym] = {}
+    for r in resolved:
+        if r.entry is not None and r.toponym.qualifiers and r.toponym.candidates:
+            senses.setdefault(fold(r.toponym.text), r)
+    if not senses:
+        return resolved
+    out: list[ResolvedToponym] = []
+    for r in resolved:
+        sense = senses.get(fold(r.toponym.text))
+        entry = sense.entry if sense is not None else None
+        keep = entry is None or r.toponym.qualifiers or entry not in r.toponym.candidates
+        if sense is None or entry is None or keep or entry == r.entry:
+            out.append(r)
+        else:
+            reason = (
+                f"{r.toponym.text!r} -> {entry.name}, {entry.country}: the same name is "
+                f"qualified elsewhere in the text ({sense.toponym.text!r} "
+                f"({sense.toponym.qualifier_text}))"
+            )
+            out.append(ResolvedToponym(r.toponym, entry, reason))
+    return tuple(out)
+
+
+def country_fallback(
+    votes: Mapping[str, float], gaz: Gazetteer, placed: frozenset[str | None] = frozenset()
+) -> PlaceResult:
+    """The country a document is about, when its places and actors agree on one; ``placed``
+    are the countries of which the text names a town or unit (less evidence is then needed)."""
     total = sum(votes.values())
     if not total:
         return PlaceResult(None, "the text does not say where")
     country, count = max(votes.items(), key=lambda kv: kv[1])
     entry = gaz.countries.get(country)
-    if entry is None or count < _COUNTRY_VOTES or count / total < _COUNTRY_SHARE:
+    needed = _PLACED_VOTES if country in placed else _COUNTRY_VOTES
+    runner_up = max((v for c, v in votes.items() if c != country), default=0.0)
+    ahead = count / total >= _COUNTRY_SHARE or count >= _COUNTRY_LEAD * runner_up
+    if entry is None or count < needed or not ahead:
         return PlaceResult(
             None,
             "the text does not say where (no place in the sentence; no one country in the text)",
@@ -171,6 +214,16 @@ def _actor_like(tok: Token) -> bool:
     return tok.dep_ in _ACTOR_DEPS or tok.pos_ in {"ADJ"} or tok.ent_type_ == "NORP"
 
 
+def _nationality_modifier(root: Token, trigger: Token, r: ResolvedToponym) -> bool:
+    """A country name modifying a noun that is not a place word ("a U.S. military convoy",
+    "the Iran deal") says whose, not where; "a Paris rally" (modifying the trigger) and
+    "Syria province" keep their place."""
+    if r.entry is None or r.entry.feature != "country" or root.dep_ not in _MODIFIER_DEPS:
+        return False
+    head = root.head
+    return head.i != trigger.i and (head.lemma_ or head.text).lower() not in PLACE_NOUNS
+
+
 def _in_actor(cand: EventCandidate, start: int, end: int, doc_tokens: Doc) -> bool:
     """Inside (or the possessor of) one of the event's actor or recipient mentions."""
     for m in (*cand.actor, *cand.recipient):
@@ -197,6 +250,8 @@ def place_for(parsed: ParsedDocument, places: DocumentPlaces, cand: EventCandida
         level = locative_attachment(root, trigger)
         if _in_actor(cand, t.start, t.end, doc) and level not in {1, 2}:
             continue  # an actor's name, unless the trigger takes it as a place ("rallied in X")
+        if _nationality_modifier(root, trigger, r):
+            continue  # "fired on a U.S. convoy": whose convoy, not where
         if level is None and not _actor_like(root) and r.entry.feature != "country":
             level = 4  # a town named as the object: "shelled Kharkiv"
         if level is not None:
@@ -206,10 +261,28 @@ def place_for(parsed: ParsedDocument, places: DocumentPlaces, cand: EventCandida
         place = to_place(best)
         how = f"{best.toponym.text!r} {_LEVELS[level]} {trigger.text!r}"
         return PlaceResult(place, f"{how}; {best.reason}")
-    return _without_toponym(places, cand)
+    return _without_toponym(parsed, places, cand)
 
 
-def _without_toponym(places: DocumentPlaces, cand: EventCandidate) -> PlaceResult:
+def _where_rank(place: Token) -> int:
+    """How directly the name says where its sentence's main event happened: 1 or 2 when a
+    locative preposition attaches it to the main verb ("rallied in X"), 3 when one attaches
+    it elsewhere ("the war in Y"), 4 when none does."""
+    level = locative_attachment(place, place.sent.root)
+    return 4 if level is None else level
+
+
+def _source_place(place: Token) -> bool:
+    """Is the name the source of a movement ("from X to Y"), where the event is not?"""
+    tok = place
+    while tok.dep_ in {"compound", "flat", "appos", "conj"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.text.lower() == "from"
+
+
+def _without_toponym(
+    parsed: ParsedDocument, places: DocumentPlaces, cand: EventCandidate
+) -> PlaceResult:
     earlier = [
         r
         for r in places.toponyms
@@ -219,7 +292,18 @@ def _without_toponym(places: DocumentPlaces, cand: EventCandidate) -> PlaceResul
         and r.entry is not None
     ]
     if earlier:
-        last = earlier[-1]
+        doc = parsed.blocks[cand.block].doc
+        latest = [
+            r for r in earlier if r.toponym.sentence_index == earlier[-1].toponym.sentence_index
+        ]
+        last = min(
+            latest,
+            key=lambda r: (
+                _where_rank(doc[r.toponym.end - 1]),
+                _source_place(doc[r.toponym.end - 1]),
+            ),
+        )  # "rallied in X
+        # against the war in Y": X
         return PlaceResult(
             to_place(last),
             f"no place in the sentence; inherited {last.toponym.text!r} from an earlier "

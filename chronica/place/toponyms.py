@@ -13,12 +13,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from chronica.errors import DictionaryError
 from chronica.nlp import ParsedDocument
-from chronica.place.gazetteer import ADMIN_WORDS, BIG_CITY, GazEntry, Gazetteer, fold
+from chronica.place.gazetteer import ADMIN_WORDS, BIG_CITY, DATA, GazEntry, Gazetteer, fold
 from chronica.records import Mention
 from chronica.time.dateline import dateline_place
 
@@ -138,8 +141,38 @@ _NOT_PLACES = frozenset(
         "sunday",
         "today",
         "vice",
+        "capital",  # "the capital": the dateline's or the country's, never "Capital Region"
+        "battle",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "bridge",  # the generic word of a longer name ("Westminster Bridge", "X Street")
+        "street",
+        "road",
+        "avenue",
+        "square",
+        "junction",
+        "station",
+        "colonia",  # Spanish: a city district ("Colonia Corona del Mar")
+        "barrio",
+        "d.c.",  # "Bogota, D.C." as well as "Washington, D.C."
     ]
 )
+# First words of names ("San Pedro Sula"), never a place alone.
+_NOT_ALONE = frozenset(["san", "santa", "santo", "sao", "el", "la", "los", "las"])
+_NOT_SINGLE = _NOT_PLACES | _NOT_ALONE
+# Words before a person's name: the capitalised words after them name a person, not a town
+# ("General Enrique Lopez", "President Jaime Paz Zamora").
+_TITLES = frozenset(
+    ["president", "minister", "general", "gen", "colonel", "col", "captain", "capt", "major",
+     "lieutenant", "lt", "sergeant", "sgt", "commander", "admiral", "dr", "mr", "mrs", "ms",
+     "msgr", "monsignor", "father", "bishop", "archbishop", "cardinal", "senator", "deputy",
+     "mayor", "judge", "governor", "ambassador", "secretary", "adviser", "advisor", "spokesman",
+     "councilman", "leader", "chief", "comandante", "don", "dona", "sister", "brother",
+     "journalist", "priest", "businessman", "industrialist", "attorney", "lawyer"]
+)  # fmt: skip
+_NAME_WORDS = 3  # words after a title taken as the name
 
 
 _DATELINE_VOTES = 2.0  # a wire story's dateline city says which country it is about
@@ -195,7 +228,15 @@ _ARABIC_COUNTRIES = frozenset(
         "ESH",
     ]
 )
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART"})
 _SHORT_NAME = 4
+_OTHER_NAME_PENALTY = 0.5  # a town matched by another of its names, not its main one
+_NAMESAKE_CAPITAL = 0.5  # a town that shares its name with its first-level unit
+_CONTEXT_WEIGHT = 3.0  # score for a candidate in the country all the document's evidence names
+_EXTEND = 2  # words an unknown entity may be extended by ("Deir" -> "Deir ez Zor")
+_HOME_VOTES = 3.0  # a text "clearly about" one country: this many votes,
+_HOME_SHARE = 0.5  # and this share of them
+_FOREIGN_TOWN_POPULATION = 500_000  # towns this large abroad are still read as themselves
 _SMALL_TOWN = 10_000
 # Prior population of a first-level unit whose towns could not be linked.
 _ADMIN1_POPULATION = 100_000
@@ -296,15 +337,22 @@ def _variants(span: Span) -> Iterator[str]:
     if article is not None:
         yield stripped[article.end() :]
     if " - " in span.text:
-        yield span.text.split(" - ")[0]
+        first = span.text.split(" - ")[0]
+        yield first
+        words = first.split()
+        if len(words) > 1 and words[-1].lower() in GENERIC:
+            yield " ".join(words[:-1])  # "Seoul City - Jung" -> Seoul
 
 
 def _name_start_ok(tok: Token, upper: bool) -> bool:
-    if not tok.text.isalpha() or _is_stop(tok) or tok.text.lower() in _NOT_PLACES:
+    """Could the token start a place name: capitalised ("NDjamena", "McAllen" too, not an
+    acronym like "PKK" in mixed-case text), not a stop word or a common word."""
+    text = tok.text
+    if not text.isalpha() or _is_stop(tok) or text.lower() in _NOT_PLACES:
         return False
     if upper:
-        return tok.text.isupper()
-    return tok.text.istitle()
+        return text.isupper()
+    return text.istitle() or (text[0].isupper() and not text.isupper() and len(text) > 2)
 
 
 def _ngram_matches(
@@ -329,6 +377,8 @@ def _ngram_matches(
                 e for e in gaz.lookup(span.text) if e.population >= BIG_CITY
             )
             entries = tuple(e for e in entries if _plausible_entry(e, span))
+            if n == 1 and tok.text.lower() in _NOT_ALONE:
+                entries = ()
             if entries and _plausible(span, entries, upper):
                 match = (n, entries)
                 break
@@ -350,6 +400,8 @@ def _plausible(span: Span, entries: tuple[GazEntry, ...], upper: bool) -> bool:
             return False  # a part of a longer name, or any capitalised first word
         return strong or len(span) > 1 or span[0].pos_ == "PROPN"
     big = max(e.population for e in entries) >= 5000
+    if len(span) == 1 and span[0].pos_ in _NOT_NAME_POS and not strong:
+        return False  # "TO COME", "TO BAR": a verb or function word, not a town
     return strong or (len(span) > 1 and (after_prep or big)) or (after_prep and big)
 
 
@@ -367,9 +419,70 @@ def _fragment(span: Span) -> bool:
     )
 
 
+def person_words(parsed: ParsedDocument) -> frozenset[str]:
+    """Folded words that name persons somewhere in the document: the later words of a
+    multi-word PERSON entity (surnames) and the capitalised words after a title ("General
+    Enrique Lopez"). A single such word is not taken as a town ("Lopez said")."""
+    upper = is_upper_case(parsed)
+    out: set[str] = set()
+    for block in parsed.blocks:
+        doc = block.doc
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                out.update(fold(t.text) for t in ent[1:] if t.text.isalpha())
+        for tok in doc:
+            if not _before_name(tok):
+                continue
+            words = (t for t in doc[tok.i + 1 :] if t.text.strip())  # wire copy breaks lines
+            named = False
+            for _, nxt in zip(range(_NAME_WORDS + 1), words, strict=False):
+                word = nxt.text.lower().rstrip(".")
+                if word in _TITLES:
+                    continue
+                if not _name_start_ok(nxt, upper):
+                    break
+                out.add(fold(nxt.text))
+                named = True
+            if named and tok.text.lower().rstrip(".") not in _TITLES:
+                out.add(fold(tok.text))  # "Marco Antonio Guevara": the given name too
+    return frozenset(out)
+
+
+def _before_name(tok: Token) -> bool:
+    """A title ("General") or a given name ("Guillermo"): capitalised words after it name a
+    person."""
+    word = tok.text.lower().rstrip(".")
+    return word in _TITLES or (tok.text[:1].isupper() and fold(word) in given_names())
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Folded common given names (chronica/data/places/given_names.yaml)."""
+    path = DATA / "given_names.yaml"
+    try:
+        names = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DictionaryError(f"cannot read given names: {exc}", str(path)) from exc
+    return frozenset(fold(str(n)) for n in names or ())
+
+
+def _person_word(
+    span: Span, entries: Sequence[GazEntry], persons: frozenset[str], upper: bool
+) -> bool:
+    """A one-word name that names a person elsewhere in the document, and no country (nor,
+    in mixed-case text, where the tagger is more reliable, a first-level unit)."""
+    strong = {"country"} if upper else _STRONG
+    return (
+        len(span) == 1
+        and fold(span.text) in persons
+        and not any(e.feature in strong for e in entries)
+    )
+
+
 def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
     """Every toponym of the document, in order, with qualifiers linked."""
     upper = is_upper_case(parsed)
+    persons = person_words(parsed)
     found: list[Toponym] = []
     for block, sent_index, sent in parsed.sentences():
         here: list[Toponym] = []
@@ -382,10 +495,17 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
                 continue
             span = _strip(ent) if len(ent) > 1 else ent
             if len(span) == 1 and (
-                span[0].text.lower() in _NOT_PLACES or (upper and _is_stop(span[0]))
+                span[0].text.lower() in _NOT_SINGLE or (upper and _is_stop(span[0]))
             ):
                 continue
-            entries = _lookup(gaz, ent, alternates=not upper)
+            longer, longer_entries = _extended(gaz, ent, sent, upper)
+            if longer_entries:
+                ent, entries = longer, longer_entries
+                span = _strip(ent) if len(ent) > 1 else ent
+            else:
+                entries = _lookup(gaz, ent, alternates=not upper)
+            if _person_word(span, entries, persons, upper):
+                continue
             here.append(
                 Toponym(
                     block.index,
@@ -400,6 +520,8 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
             taken.update(range(ent.start, ent.end))
         for start, end, entries in _ngram_matches(gaz, sent, taken, upper):
             span = block.doc[start:end]
+            if _person_word(span, entries, persons, upper):
+                continue
             here.append(
                 Toponym(
                     block.index,
@@ -414,6 +536,24 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
         here.sort(key=lambda t: t.start)
         found.extend(_link_qualifiers(block.doc, here))
     return found
+
+
+def _extended(
+    gaz: Gazetteer, ent: Span, sent: Span, upper: bool
+) -> tuple[Span, tuple[GazEntry, ...]]:
+    """An entity the tagger cut short ("Deir" of "Deir ez Zor", "San Pedro" of "San Pedro
+    Sula"): the entity with up to _EXTEND following words (line breaks skipped), when that
+    longer name is in the gazetteer; else the entity and no candidates."""
+    for end in range(min(ent.end + _EXTEND, sent.end), ent.end, -1):
+        longer = ent.doc[ent.start : end]
+        last = longer[-1]
+        words = [t for t in longer[len(ent) :] if t.text.strip()]
+        if not _name_start_ok(last, upper) or not all(t.text.isalpha() for t in words):
+            continue  # "London - Westminster" is London's district, not a longer name
+        entries = _lookup(gaz, longer, alternates=not upper)
+        if entries:
+            return longer, entries
+    return ent, ()
 
 
 def _before_bracket(ent: Span) -> Span | None:
@@ -471,11 +611,17 @@ def _with(t: Toponym, **changes: object) -> Toponym:
 # --------------------------------------------------------------------------- resolving
 
 
-def toponym_votes(toponyms: Sequence[Toponym]) -> dict[str, float]:
+def toponym_votes(toponyms: Sequence[Toponym], once: bool = False) -> dict[str, float]:
     """Country votes of the toponyms: one for an unambiguous name or a country name, half for
-    the country of the likeliest reading of an ambiguous one."""
+    the country of the likeliest reading of an ambiguous one; with ``once``, a repeated name
+    votes once (in a long article, "U.S." ten times is still one place)."""
     votes: dict[str, float] = defaultdict(float)
+    seen: set[str] = set()
     for t in toponyms:
+        key = fold(t.text)
+        if once and key in seen:
+            continue
+        seen.add(key)
         countries = {e.country for e in t.candidates if e.country}
         named = [e.country for e in t.candidates if e.feature == "country" and e.country]
         if len(countries) == 1:
@@ -494,21 +640,29 @@ def country_evidence(
 ) -> dict[str, float]:
     """Votes for the countries a document is about: the dateline's place, the toponyms,
     demonyms and the actors' countries."""
-    votes = defaultdict(float, toponym_votes(toponyms))
+    votes = defaultdict(float, toponym_votes(toponyms, once=True))
     dateline = dateline_place(parsed.document.text)
     if dateline is not None:
         entries = gaz.lookup(dateline)
         if entries and entries[0].country:
             votes[entries[0].country] += _DATELINE_VOTES
+    words: set[str] = set()
     for block in parsed.blocks:
         for tok in block.doc:
             if tok.text.isalpha() and tok.text[:1].isupper():
-                iso3 = gaz.demonym(tok.text)
-                if iso3 is not None:
-                    votes[iso3] += _WEAK_VOTE
+                words.add(tok.text.lower())
+    for word in words:  # each demonym once
+        iso3 = gaz.demonym(word)
+        if iso3 is not None:
+            votes[iso3] += _WEAK_VOTE
+    seen: set[str] = set()
     for m in mentions:
-        if m.entity.country and len(m.entity.country) == 3 and m.entity.country.isalpha():
-            votes[m.entity.country] += _WEAK_VOTE
+        key = m.entity.id or fold(m.entity.name or m.entity.text)
+        country = m.entity.country
+        if key in seen or not country or len(country) != 3 or not country.isalpha():
+            continue
+        seen.add(key)  # an actor named ten times is still one actor
+        votes[country] += _WEAK_VOTE
     return dict(votes)
 
 
@@ -568,20 +722,50 @@ def score(entry: GazEntry, t: Toponym, votes: Mapping[str, float], total: float)
     elif entry.source == "site":
         s += 3.0
     if total and entry.country:  # little evidence (one demonym) counts less
-        s += 3.0 * votes.get(entry.country, 0) / total * min(1.0, total / 2.0)
+        s += _CONTEXT_WEIGHT * votes.get(entry.country, 0) / total * min(1.0, total / 2.0)
     if t.qualifiers:
         s += 3.0 * _qualifier_fit(entry, t.qualifiers)
     if entry.lat is None:
         s -= 0.5
+    names = _folded_names(t)
+    if _bare(entry.name) not in names and any(_bare(e.name) in names for e in t.candidates):
+        s -= _OTHER_NAME_PENALTY  # "Parma" is Parma before it is Perm's old name
+    if entry.feature == "city" and any(
+        e.feature == "admin1" and e.country == entry.country and fold(e.name) == fold(entry.name)
+        for e in t.candidates
+    ):
+        s += _NAMESAKE_CAPITAL  # "Donetsk": the city of Donetsk Oblast, not a small namesake
     return s
 
 
-def resolve_toponym(t: Toponym, votes: Mapping[str, float]) -> ResolvedToponym:
+def _bare(name: str) -> str:
+    """A name folded and without an Arabic article ("Al 'Amarah" -> "amarah")."""
+    return _ARABIC_ARTICLE.sub("", fold(name))
+
+
+def _folded_names(t: Toponym) -> frozenset[str]:
+    """The toponym's bare name, with and without a final "-ah" ("Raqqa"/"Raqqah")."""
+    key = _bare(t.text)
+    return frozenset({key, key + "h", key[:-1] if key.endswith("ah") else key})
+
+
+def resolve_toponym(
+    t: Toponym, votes: Mapping[str, float], missing_in_document_country: bool = False
+) -> ResolvedToponym:
     """Pick the best candidate of one toponym, saying why (and what else it could be). The
-    toponym's own vote is left out: a name must not point the document to itself."""
+    toponym's own vote is left out: a name must not point the document to itself. With
+    ``missing_in_document_country``, a town name with no reading in the country the text is
+    clearly about, and no large reading elsewhere, is left unresolved (most likely a village
+    of that country the gazetteer lacks), so the event falls back to that country."""
     own = toponym_votes([t])
     votes = {c: v - own.get(c, 0.0) for c, v in votes.items() if v - own.get(c, 0.0) > 0}
     total = float(sum(votes.values()))
+    home = document_country(votes) if missing_in_document_country else None
+    if home is not None and _foreign_small_town(t, home):
+        return ResolvedToponym(
+            t, None, f"{t.text!r}: no place of that name in {home}, which the text is about, "
+            "and no large one elsewhere: most likely a place the gazetteer lacks",
+        )  # fmt: skip
     fitting = [e for e in t.candidates if not t.qualifiers or _qualifier_fit(e, t.qualifiers)]
     strong = any(q.feature in _STRONG or q.source == "admin2" for q in t.qualifiers)
     if not fitting and t.qualifiers and (strong or not t.candidates):
@@ -611,6 +795,26 @@ def resolve_toponym(t: Toponym, votes: Mapping[str, float]) -> ResolvedToponym:
         why.append(f"also {', '.join(_label(e) for e in others[:2])}")
     return ResolvedToponym(
         t, best, f"{t.text!r} -> {_label(best)}: {'; '.join(why) or 'only candidate'}"
+    )
+
+
+def document_country(votes: Mapping[str, float]) -> str | None:
+    """The country the votes clearly point to: at least _HOME_VOTES and _HOME_SHARE of them."""
+    total = sum(votes.values())
+    if not total:
+        return None
+    country, count = max(votes.items(), key=lambda kv: kv[1])
+    return country if count >= _HOME_VOTES and count / total >= _HOME_SHARE else None
+
+
+def _foreign_small_town(t: Toponym, home: str) -> bool:
+    """Only town or second-level readings, none in ``home``, none of them large; no qualifier."""
+    return (
+        bool(t.candidates)
+        and not t.qualifiers
+        and all(e.country != home for e in t.candidates)
+        and all(e.feature in {"city", "region"} and e.source != "continent" for e in t.candidates)
+        and max(e.population for e in t.candidates) < _FOREIGN_TOWN_POPULATION
     )
 
 
