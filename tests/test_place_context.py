@@ -258,3 +258,45 @@ def test_place_generic_words_and_mixed_case_names(
     doc = make_doc(words, pos=["PROPN" if w[:1].isupper() else "X" for w in words])
     names = [t.text for t in find_toponyms(parsed_from_docs([doc]), gaz)]
     assert names == found
+
+
+# --------------------------------------------------------------------------- qualifiers
+
+
+def test_place_same_name_qualifier_gives_way_to_the_next(geoparser: Geoparser) -> None:
+    # "Troops clashed near Palma ( Palma , Cabo Delgado ) ." -- Palma in Spain is far larger,
+    # and its namesake district says nothing; the province does.
+    words = ["Troops", "clashed", "near", "Palma", "(", "Palma", ",", "Cabo", "Delgado", ")", "."]
+    doc = make_doc(
+        words,
+        heads=[1, 1, 1, 2, 3, 3, 5, 8, 5, 3, 1],
+        deps=[
+            "nsubj",
+            "ROOT",
+            "prep",
+            "pobj",
+            "punct",
+            "appos",
+            "punct",
+            "compound",
+            "appos",
+            "punct",
+            "punct",
+        ],
+        pos=[
+            "NOUN",
+            "VERB",
+            "ADP",
+            "PROPN",
+            "PUNCT",
+            "PROPN",
+            "PUNCT",
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+            "PUNCT",
+        ],
+        ents=ents(11, [(3, 4, "GPE"), (5, 6, "GPE"), (7, 9, "GPE")]),
+    )
+    result = locate(geoparser, doc, 1)
+    assert result.place is not None and result.place.country == "MOZ", result.reason

@@ -586,11 +586,15 @@ def _link_qualifiers(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
             j += 1
         if not quals:
             continue
+        for q in quals:
+            out[q] = _with(out[q], is_qualifier=True)
+        # "Palma (Palma, Cabo Delgado)": a unit named like the place (its district) says
+        # nothing about which Palma it is when another qualifier follows; that one does.
+        others = [q for q in quals if fold(out[q].text) != fold(head.text)]
+        quals = others or quals
         entries = tuple(e for q in quals for e in out[q].candidates)
         text = ", ".join(out[q].text for q in quals)
         out[i] = _with(head, qualifiers=entries, qualifier_text=text)
-        for q in quals:
-            out[q] = _with(out[q], is_qualifier=True)
     return out
 
 
