@@ -55,6 +55,17 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 _ANCHOR_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})  # a date or place pins an event
 _NEGATIVE_DETS = frozenset({"no", "neither"})
 _MODIFIER_ROLES = frozenset({"compound", "amod"})
+_GEO_ENTS = frozenset({"GPE", "NORP"})
+# Month and weekday names pin a date even where the NER misses them (upper-case wire text).
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"}
+)  # fmt: skip
+_DATE_WORDS = _MONTHS | frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "yesterday", "today", "tonight"}
+)  # fmt: skip
 _OTHER_CLAUSE = frozenset(
     {"relcl", "acl", "conj", "appos", "ccomp", "advcl", "parataxis", "xcomp", "csubj"}
 )  # fmt: skip
@@ -129,11 +140,22 @@ def _verb_forms(tok: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+def _singulars(tok: Token) -> tuple[str, ...]:
+    """Singular guesses for a plural the lemmatizer left alone (upper-case text is tagged as
+    names: "GUERRILLAS" keeps its lemma)."""
+    low = tok.text.lower()
+    if tok.tag_ not in ("NNPS", "NNP", "NNS") or len(low) < 4 or not low.endswith("s"):
+        return ()
+    if low.endswith("ies"):
+        return (low[:-3] + "y",)
+    return (low[:-1], low[:-2]) if low.endswith("es") else (low[:-1],)
+
+
 def _words_of(tok: Token | None) -> set[str]:
     """Lemma and lower-case form of a token and of its compound/amod modifiers."""
     if tok is None:
         return set()
-    out = {_lemma(tok), tok.text.lower()}
+    out = {_lemma(tok), tok.text.lower(), *_singulars(tok)}
     if tok.ent_type_ == "PERSON":  # a named person is a person ("freed Jane Doe")
         out.add("person")
     for c in tok.children:
@@ -207,6 +229,10 @@ class EventMatcher:
                     continue  # part of a name or date ("Protest Party", "March")
                 if tok.head.text.lower() == "in" and _lemma(tok) in ("exchange", "return"):
                     continue  # the idioms "in exchange for", "in return for"
+                if _month_name(tok):
+                    continue  # "on 28 MARCH", "since March": a date the NER missed
+                if self._motive_phrase(tok):
+                    continue  # "marched in support of X": the motive of another act
                 candidates = self.patterns.noun_index.get(_lemma(tok)) or (
                     self.patterns.noun_index.get(tok.text.lower())
                 )
@@ -225,6 +251,17 @@ class EventMatcher:
                 del found[i]
         self._resolve_light_verbs(found)
         return found
+
+    def _motive_phrase(self, tok: Token) -> bool:
+        """The noun of a complex preposition ("in support of", "in retaliation for"): object
+        of a bare "in" without determiner, itself followed by a preposition."""
+        if _lemma(tok) not in self.grammar.classes.get("motive_nouns", frozenset()):
+            return False
+        if tok.dep_ != "pobj" or tok.head.text.lower() != "in":
+            return False
+        return not any(c.dep_ in ("det", "poss", "amod") for c in tok.children) and any(
+            c.dep_ == "prep" for c in tok.children
+        )
 
     def _best(self, tok: Token, candidates: tuple[Pattern, ...]) -> Match | None:
         light = None
@@ -595,6 +632,8 @@ class EventMatcher:
         pattern = match.pattern
         if pattern.nominal and match.light is not None:
             lv_subj = syntax.subject(match.light)
+            if lv_subj is not None and lv_subj.dep_ == "expl":
+                lv_subj = None  # "there were attacks": the expletive names no one
             if lv_subj is not None and lv_subj.i != tok.i and actor != match.reverse:
                 return [lv_subj], f"subject of light verb {match.light.text!r}"
         blocked = {tok.i, *match.consumed}
@@ -604,7 +643,7 @@ class EventMatcher:
             heads = [t for t in self._role(match, role) if t.i not in blocked]
             heads = [t for t in heads if not syntax.is_verb(t)]
             if role in _MODIFIER_ROLES:
-                heads = [t for t in heads if index.covering(t.i)]
+                heads = [t for t in heads if index.covering(t.i) or t.ent_type_ in _GEO_ENTS]
             if heads:
                 return heads, role
         if not actor and pattern.companions:  # "threatened to attack X": X of the companion
@@ -790,10 +829,12 @@ class EventMatcher:
         words = self.grammar.classes.get("cessation", frozenset())
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
+        if any(c.dep_ in ("compound", "nmod") and _lemma(c) in words for c in tok.children):
+            return True  # upper-case text tags the verb as a name: "TO SUSPEND SABOTAGE"
         head = tok.head
         if tok.dep_ in ("pobj", "pcomp") and head.dep_ in ("prep", "agent"):
             head = head.head
-        elif tok.dep_ not in ("dobj", "nsubjpass", "compound", "nmod"):
+        elif tok.dep_ not in ("dobj", "nsubjpass", "compound", "nmod", "appos", "dep"):
             head = light if light is not None else tok
         if head.i == tok.i:
             return False
@@ -1008,10 +1049,18 @@ def _anchored(noun: Token) -> bool:
     stack = [c for r in roots for c in r.children if c.dep_ not in _OTHER_CLAUSE]
     while stack:
         t = stack.pop()
-        if t.ent_type_ in _ANCHOR_ENTS:
+        if t.ent_type_ in _ANCHOR_ENTS or (t.text.lower() in _DATE_WORDS and t.text != "May"):
             return True
         stack.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSE)
     return False
+
+
+def _month_name(tok: Token) -> bool:
+    """A month name without a determiner or possessor ("in early March", "19 MAY") is a
+    date, not the noun "march"."""
+    if tok.text.lower() not in _MONTHS:
+        return False
+    return not any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
 def is_heading(block: Block, sent: Span) -> bool:
