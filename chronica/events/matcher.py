@@ -269,10 +269,14 @@ class EventMatcher:
             light = self._light_verb(tok)
             if light is None and tok.dep_ == "compound":
                 light = self._light_verb(tok.head)
+        pools: dict[bool, tuple[tuple[int, str, str], ...]] = {}  # built once per token
         for pattern in candidates:
             taken: frozenset[int] = frozenset()
             if pattern.companions:
-                found = _find_companions(tok, pattern.companions, pattern.kind == "noun_phrase")
+                noun = pattern.kind == "noun_phrase"
+                if noun not in pools:
+                    pools[noun] = _companion_pool(tok, noun)
+                found = _find_companions(pools[noun], pattern.companions)
                 if found is None:
                     continue
                 taken = found
@@ -1166,9 +1170,9 @@ def _light_options_fit(
     return False
 
 
-def _find_companions(tok: Token, companions: tuple[str, ...], noun: bool) -> frozenset[int] | None:
-    """Token indices matching each companion word near ``tok`` (descendants up to three arcs,
-    and for noun phrases ancestors up to two), or None when one is missing."""
+def _companion_pool(tok: Token, noun: bool) -> tuple[tuple[int, str, str], ...]:
+    """(index, lower-case text, lemma) of the tokens near ``tok`` where companion words may
+    stand: descendants up to three arcs, and for noun phrases ancestors up to two."""
     pool: list[Token] = []
     frontier = [tok]
     for _ in range(3):
@@ -1183,13 +1187,17 @@ def _find_companions(tok: Token, companions: tuple[str, ...], noun: bool) -> fro
             up = up.head
             if up.pos_ in _NOUN_POS:  # "cessation of hostilities", never a governing verb
                 pool.append(up)
+    return tuple((t.i, t.text.lower(), _lemma(t)) for t in pool)
+
+
+def _find_companions(
+    pool: tuple[tuple[int, str, str], ...], companions: tuple[str, ...]
+) -> frozenset[int] | None:
+    """Token indices of the pool matching each companion word, or None when one is missing."""
     used: set[int] = set()
     for word in companions:
-        hit = next(
-            (t for t in pool if t.i not in used and (t.text.lower() == word or _lemma(t) == word)),
-            None,
-        )
+        hit = next((i for i, low, lemma in pool if i not in used and word in (low, lemma)), None)
         if hit is None:
             return None
-        used.add(hit.i)
+        used.add(hit)
     return frozenset(used)

@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import closing, suppress
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +106,21 @@ class Gazetteer:
             big = (e for e in alt if e.population >= BIG_CITY and e not in entries)
             entries = (*entries, *big) if entries else alt
         return sorted(entries, key=lambda e: _prior_key(e, country_hint))
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every indexed name, and of its other romanisation (see
+        :func:`_spellings`): a phrase whose folded first word is not here matches nothing."""
+        out: set[str] = set()
+        for mapping in (self.index, self.alt_index):
+            for key in mapping:
+                first, _, rest = key.partition(" ")
+                out.add(first)
+                if not rest and key.endswith("ah"):
+                    out.add(key[:-1])  # written "Raqqa", indexed "Raqqah"
+                elif not rest and key.endswith("a"):
+                    out.add(key + "h")
+        return frozenset(out)
 
     def demonym(self, word: str) -> str | None:
         """ISO3 of a demonym ("Salvadoran" -> SLV), or None."""

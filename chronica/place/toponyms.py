@@ -367,6 +367,9 @@ def _ngram_matches(
         if i in taken or not _name_start_ok(tok, upper):
             i += 1
             continue
+        if fold(tok.text).partition(" ")[0] not in gaz.first_words:
+            i += 1  # no indexed name starts with this word
+            continue
         match: tuple[int, tuple[GazEntry, ...]] | None = None
         for n in range(min(MAX_NGRAM, sent.end - i), 0, -1):
             span = doc[i : i + n]
