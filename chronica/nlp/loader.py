@@ -1,4 +1,4 @@
-"""Load the spaCy pipeline once per process and parse documents in small batches."""
+"""Load the spaCy pipeline once per process and parse documents in batches."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import minibatch
 
 from chronica.errors import ModelNotFoundError
 from chronica.nlp.blocks import Block, ParsedDocument, segment
@@ -38,18 +39,23 @@ def parse(
     batch_size: int = 32,
     max_block_chars: int = 20_000,
 ) -> Iterator[ParsedDocument]:
-    """Parse documents block by block with ``nlp.pipe`` in batches of ``batch_size`` blocks.
+    """Parse documents block by block with ``nlp.pipe``, in batches of ``batch_size`` blocks
+    taken across documents (one ``pipe`` call per group of ``batch_size`` documents, so short
+    documents batch as well as long ones).
 
     Documents are yielded in input order, each once all its blocks are parsed.
     """
-    for document in documents:
-        segments = segment(document.text, max_block_chars)
-        blocks: list[Block] = []
-        first_sentence = 0
-        texts = (s.text for s in segments)
-        for i, (seg, doc) in enumerate(
-            zip(segments, nlp.pipe(texts, batch_size=batch_size), strict=True)
-        ):
-            blocks.append(Block(index=i, offset=seg.offset, doc=doc, first_sentence=first_sentence))
-            first_sentence += sum(1 for _ in doc.sents)
-        yield ParsedDocument(document=document, blocks=tuple(blocks))
+    for group in minibatch(documents, size=batch_size):
+        segmented = [(document, segment(document.text, max_block_chars)) for document in group]
+        texts = [seg.text for _, segments in segmented for seg in segments]
+        docs = iter(nlp.pipe(texts, batch_size=batch_size))
+        for document, segments in segmented:
+            blocks: list[Block] = []
+            first_sentence = 0
+            for i, seg in enumerate(segments):
+                doc = next(docs)
+                blocks.append(
+                    Block(index=i, offset=seg.offset, doc=doc, first_sentence=first_sentence)
+                )
+                first_sentence += sum(1 for _ in doc.sents)
+            yield ParsedDocument(document=document, blocks=tuple(blocks))
