@@ -126,3 +126,18 @@ def make_event(
         confidence=confidence,
         reasons=Reasons("a", "b", "c", "d", "e"),
     )
+
+
+def doc_from_spec(spec: str) -> Doc:
+    """A hand-parsed Doc from "word|lemma|POS|dep|head[|ent[|tag]]" tokens, space-separated."""
+    rows = [token.split("|") for token in spec.split()]
+    tags = [r[6] if len(r) > 6 else "" for r in rows] if any(len(r) > 6 for r in rows) else None
+    return make_doc(
+        words=[r[0] for r in rows],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[int(r[4]) for r in rows],
+        ents=[r[5] if len(r) > 5 else "O" for r in rows],
+        tags=tags,
+    )

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from conftest import make_doc, parsed_from_docs
-from spacy.tokens import Doc
+from conftest import doc_from_spec as _doc
+from conftest import parsed_from_docs
 
 from chronica.config import Settings
 from chronica.events import EventMatcher
@@ -23,18 +23,6 @@ class Case:
     name: str
     spec: str
     spans: tuple[tuple[int, int], ...] = ()
-
-
-def _doc(spec: str) -> Doc:
-    rows = [token.split("|") for token in spec.split()]
-    return make_doc(
-        words=[r[0] for r in rows],
-        lemmas=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        heads=[int(r[4]) for r in rows],
-        ents=[r[5] if len(r) > 5 else "O" for r in rows],
-    )
 
 
 def _find(matcher: EventMatcher, case: Case) -> list[EventCandidate]:
