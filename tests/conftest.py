@@ -14,9 +14,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from chronica.attribution import Attributor
 from chronica.config import Settings
 from chronica.nlp import Block, ParsedDocument
-from chronica.records import Document
+from chronica.records import AttributionResult, Document, EventCandidate, Mention
 
 
 @pytest.fixture(scope="session")
@@ -141,3 +142,10 @@ def doc_from_spec(spec: str) -> Doc:
         ents=[r[5] if len(r) > 5 else "O" for r in rows],
         tags=tags,
     )
+
+
+def attribute_candidates(
+    doc: Doc, cands: Sequence[EventCandidate], mentions: Sequence[Mention] = ()
+) -> list[AttributionResult]:
+    """The attribution stage over hand-built event candidates of one hand-parsed Doc."""
+    return Attributor.from_settings(Settings()).resolve(parsed_from_docs([doc]), cands, mentions)

@@ -10,9 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from chronica.attribution import Attributor, find_republication
+from chronica.attribution import find_republication
 from chronica.attribution.lexicon import _classed, inflections, load_lexicon
-from chronica.config import Settings
 from chronica.errors import DictionaryError
 from chronica.ontology import Ontology
 from chronica.records import (
@@ -23,7 +22,8 @@ from chronica.records import (
     EventCandidate,
     Mention,
 )
-from tests.conftest import make_doc, parsed_from_docs
+from tests.conftest import attribute_candidates as resolve
+from tests.conftest import make_doc
 
 pytestmark = pytest.mark.issue(6)
 
@@ -56,12 +56,6 @@ def candidate(
         confidence=1.0,
         reason="hand-built",
     )
-
-
-def resolve(
-    doc: Doc, cands: Sequence[EventCandidate], mentions: Sequence[Mention] = ()
-) -> list[AttributionResult]:
-    return Attributor.from_settings(Settings()).resolve(parsed_from_docs([doc]), cands, mentions)
 
 
 def one(tokens: Sequence[Tok], trigger: int) -> AttributionResult:

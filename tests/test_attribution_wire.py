@@ -10,11 +10,10 @@ from collections.abc import Sequence
 import pytest
 from spacy.tokens import Doc
 
-from chronica.attribution import Attributor
-from chronica.config import Settings
 from chronica.ontology import Ontology
-from chronica.records import AttributionResult, Certainty, Entity, EventCandidate, Mention
-from tests.conftest import make_doc, parsed_from_docs
+from chronica.records import Certainty, Entity, EventCandidate, Mention
+from tests.conftest import attribute_candidates as resolve
+from tests.conftest import make_doc
 
 pytestmark = pytest.mark.issue(6)
 
@@ -56,12 +55,6 @@ def candidate(i: int, actor: tuple[Mention, ...] = (), sentence_index: int = 0) 
         confidence=1.0,
         reason="hand-built",
     )
-
-
-def resolve(
-    doc: Doc, cands: Sequence[EventCandidate], mentions: Sequence[Mention] = ()
-) -> list[AttributionResult]:
-    return Attributor.from_settings(Settings()).resolve(parsed_from_docs([doc]), cands, mentions)
 
 
 def mention(doc: Doc, word: str, sector: str | None = None) -> Mention:

@@ -13,11 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from chronica.attribution import Attributor
-from chronica.config import Settings
 from chronica.ontology import Ontology
 from chronica.records import AttributionResult, Certainty, Entity, EventCandidate, Mention
-from tests.conftest import make_doc, parsed_from_docs
+from tests.conftest import attribute_candidates as resolve
+from tests.conftest import make_doc
 
 pytestmark = pytest.mark.issue(6)
 
@@ -71,12 +70,6 @@ def candidate(
         confidence=1.0,
         reason="hand-built",
     )
-
-
-def resolve(
-    doc: Doc, cands: Sequence[EventCandidate], mentions: Sequence[Mention] = ()
-) -> list[AttributionResult]:
-    return Attributor.from_settings(Settings()).resolve(parsed_from_docs([doc]), cands, mentions)
 
 
 def one(text: str, trigger: str, mentions: Sequence[str] = ()) -> AttributionResult:
