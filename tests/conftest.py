@@ -40,7 +40,7 @@ def make_doc(
     Doc constructor); sentences come from the parse (each root starts one)."""
     n = len(words)
     return Doc(
-        vocab or Vocab(),
+        vocab if vocab is not None else Vocab(),
         words=list(words),
         spaces=list(spaces) if spaces is not None else None,
         heads=list(heads) if heads is not None else None,
