@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from chronica.actors.dictionary import ActorDictionary, ActorEntry
 from chronica.actors.fuzzy import FuzzyIndex
 from chronica.actors.matching import Hit, is_place_use
+from chronica.actors.normalize import norm_key
 from chronica.records import Entity, Mention
 
 SECTOR_LABELS: dict[str, str] = {
@@ -61,6 +62,7 @@ _CALENDAR = frozenset(
         "yesterday",
     ]
 )
+_COORDINATORS = frozenset({"and", "or", ",", "&"})
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "-", "abu", "ul"})
 
 
@@ -124,7 +126,50 @@ class Composer:
             if mention is not None:
                 out.append(mention)
                 covered = mention.end
+        return self._coordinated(doc, out)
+
+    def _coordinated(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """Country adjectives coordinated before one agent head share it: in "Russian and
+        Ukrainian armed forces" (or "Iraqi, Syrian and Turkish officials") each adjective
+        names its own actor with the head's sector. The earlier adjective's mention spans the
+        whole phrase, so that it covers the head noun as the later one does."""
+        out = list(found)
+        for k in range(len(out) - 2, -1, -1):
+            first, nxt = out[k], out[k + 1]
+            if (
+                nxt.start == first.end + 1
+                and doc[first.end].lower_ in _COORDINATORS
+                and nxt.kind == "composed"
+                and nxt.entity.sector is not None
+                and nxt.entity.country not in (None, first.entity.country)
+                and self._bare_adjective(first)
+                and self._adjective_led(doc, nxt)
+            ):
+                entry = self.dictionary.entries[self.dictionary.by_id[first.entity.id or ""]]
+                span = doc[first.start : nxt.end].text
+                head = doc[nxt.end - 1].text
+                reason = (
+                    f"country adjective {first.entity.text!r} coordinated with "
+                    f"{nxt.entity.text!r} shares its head {head!r} -> {nxt.entity.sector}"
+                )
+                entity = coded_entity(entry, span, nxt.entity.sector)
+                out[k] = Mention(first.block, first.start, nxt.end, entity, "composed", reason)
         return out
+
+    def _bare_adjective(self, m: Mention) -> bool:
+        """A country adjective standing alone ("Russian"), with nothing composed onto it."""
+        if m.kind != "dictionary" or m.end - m.start != 1 or m.entity.sector is not None:
+            return False
+        if m.entity.id is None or m.entity.id not in self.dictionary.by_id:
+            return False
+        alias = self.dictionary.aliases.get(norm_key(m.entity.text))
+        return alias is not None and alias.form == "adjective"
+
+    def _adjective_led(self, doc: Doc, m: Mention) -> bool:
+        """A mention that starts with a country adjective ("Ukrainian armed forces") or was
+        itself extended by :meth:`_coordinated`."""
+        alias = self.dictionary.aliases.get(norm_key(doc[m.start].text))
+        return alias is not None and alias.form == "adjective"
 
     # ------------------------------------------------------------------ per hit
 
@@ -236,6 +281,12 @@ class Composer:
                 return Mention(
                     block, hit.start, person.end, entity, "composed", reason, person.parent
                 )
+            people = _people_sector(entry, chain)
+            if chain is not None and people is not None:  # "Tigrayan fighters" -> ETH REB
+                span = doc[hit.start : chain.end].text
+                reason = f"people {entry.name!r} + agent {chain.words()} -> {people}"
+                entity = coded_entity(entry, span, people)
+                return Mention(block, hit.start, chain.end, entity, "composed", reason, parent)
             if chain is not None:
                 span = doc[hit.start : chain.end].text
                 reason = f"{entry.type} {entry.name!r} + agent {chain.words()}"
@@ -401,6 +452,16 @@ class Composer:
             return None
         entry = self.dictionary.entries[best[0]]
         return (entry, best[1]) if entry.type == "person" else None
+
+
+def _people_sector(entry: ActorEntry, chain: Chain | None) -> str | None:
+    """The sector agent words give members of a people (an entry coded CVL or REL): "Oromo
+    militants" -> REB, "Zulu workers" -> LAB. Government words ("Yoruba leaders") and plain
+    civilian words keep the people's own coding (None)."""
+    if chain is None or entry.type != "group" or entry.sector not in ("CVL", "REL"):
+        return None
+    sector = chain.sector()
+    return None if sector in (None, "GOV", "CVL", entry.sector) else sector
 
 
 def _surname_countries(dictionary: ActorDictionary) -> dict[str, str]:

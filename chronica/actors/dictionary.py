@@ -86,9 +86,22 @@ BUILTIN_FILES: tuple[str, ...] = (
     "persons.yaml",
     "organisations_more.yaml",
     "officeholders.yaml",
+    "organisations_local.yaml",
 )
 _ACTOR_FIELDS = frozenset(
-    {"key", "name", "type", "country", "sector", "id", "parent", "aliases", "roles", "cameo"}
+    {
+        "key",
+        "name",
+        "type",
+        "country",
+        "sector",
+        "id",
+        "parent",
+        "aliases",
+        "roles",
+        "cameo",
+        "operates_in",
+    }
 )
 _ROLE_FIELDS = frozenset({"from", "to", "country", "sector", "title"})
 
@@ -126,6 +139,9 @@ class ActorEntry:
     roles: tuple[Role, ...] = ()
     cameo: str | None = None
     capitals: tuple[str, ...] = ()
+    # Countries where a non-state group acts and is coded by the event's country there
+    # ("PKK militants" attacking in northern Iraq -> IRQ), as event-data coders do.
+    operates_in: tuple[str, ...] = ()
     adjectives: tuple[str, ...] = ()
     source: str = ""
 
@@ -309,6 +325,9 @@ def _actor(raw: object, path: str) -> ActorEntry:
     if not isinstance(roles_raw, list):
         raise DictionaryError("roles must be a list", path, line)
     aliases = _str_list(raw.get("aliases"), "aliases", path, line)
+    operates_in = _str_list(raw.get("operates_in"), "operates_in", path, line)
+    for code in operates_in:
+        _check_codes(code, None, path, line)
     return ActorEntry(
         key=key,
         name=name,
@@ -321,6 +340,7 @@ def _actor(raw: object, path: str) -> ActorEntry:
         roles=tuple(_role(r, country, path) for r in roles_raw),
         cameo=_opt_str(raw.get("cameo"), "cameo", path, line),
         source=path,
+        operates_in=operates_in,
     )
 
 
@@ -416,6 +436,7 @@ class _Builder:
                 capitals=entry.capitals or old.capitals,
                 adjectives=tuple(dict.fromkeys([*old.adjectives, *entry.adjectives])),
                 roles=entry.roles or old.roles,
+                operates_in=entry.operates_in or old.operates_in,
             )
         self.entries[entry.key] = entry
 

@@ -133,6 +133,18 @@ class ActorResolver:
             return replace(entity, country=entry.country, sector=entry.sector)
         return replace(entity, country=role.country or entry.country, sector=role.sector)
 
+    def at_place(self, entity: Entity, country: str | None) -> Entity:
+        """The entity coded for the country where the event took place, when it is a group
+        that acts in several countries and ``country`` is one of them ("PKK militants" in
+        northern Iraq -> IRQ, in Turkey -> TUR); otherwise the entity unchanged."""
+        if country is None or entity.id is None or entity.country == country:
+            return entity
+        key = self.dictionary.by_id.get(entity.id)
+        entry = self.dictionary.entries.get(key) if key is not None else None
+        if entry is None or country not in entry.operates_in:
+            return entity
+        return replace(entity, country=country)
+
     # ------------------------------------------------------------------ steps
 
     def _entry_by_code(self, text: str) -> ActorEntry | None:
