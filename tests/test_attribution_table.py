@@ -269,6 +269,8 @@ CLAIMED = [
     ),
 ]
 ALLEGED = [
+    R("The prosecutors alleged that she had committed the murder.", "committed", "alleged"),
+    R("The prosecutors alleged that he had planted the bomb.", "planted", "alleged"),
     R("Rebels allegedly attacked the base.", "attacked", "alleged"),
     R(
         "Guerrillas allegedly kidnapped five peasants, according to the army.",

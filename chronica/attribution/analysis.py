@@ -31,7 +31,9 @@ from chronica.attribution.syntax import (
     is_passive,
     is_pronoun,
     is_pronoun_text,
+    lower_words,
     noun_phrase,
+    quote_spans,
     subject_of,
 )
 from chronica.records import Attribution, Certainty, Entity, EventCandidate, Mention, Modality
@@ -93,11 +95,21 @@ class ModalityFinding:
 
 @dataclass(frozen=True)
 class BlockContext:
-    """What the analyser needs about one block: its parse, its actor mentions, its quotes."""
+    """What the analyser needs about one block: its parse, its actor mentions, its quotes, the
+    lower-case text of every token (word-sequence scans read these instead of creating
+    Tokens) and the start of every sentence."""
 
     doc: Doc
     mentions: Sequence[Mention]
     quotes: Sequence[tuple[int, int]]
+    words: Sequence[str]
+    sentence_starts: Sequence[int]
+
+    @classmethod
+    def of(cls, doc: Doc, mentions: Sequence[Mention]) -> BlockContext:
+        words = lower_words(doc)
+        starts = tuple(s.start for s in doc.sents)
+        return cls(doc, mentions, quote_spans(words), words, starts)
 
 
 # --------------------------------------------------------------------------- entities
@@ -219,6 +231,9 @@ def _is_doer(
         return verb.dep_ == "xcomp" and not cand.actor
     if subject.i == speaker.head:
         return True
+    if is_pronoun(subject) and not _agrees(subject, ctx.doc[speaker.head]):
+        # "the prosecutors alleged that she had committed a crime": not the speaker.
+        return False
     if any(c.dep_ == "poss" and is_pronoun(c) for c in subject.children) and not cand.actor:
         # "the army said its troops killed": the speaker's own forces.
         return True
@@ -232,6 +247,16 @@ def _is_doer(
         return True
     speaker_tok = ctx.doc[speaker.head]
     return subject.lemma_.lower() == speaker_tok.lemma_.lower() and subject.pos_ in _NOMINAL
+
+
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "it", "him", "her", "his", "its"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _agrees(pronoun: Token, speaker: Token) -> bool:
+    """Can the pronoun stand for the speaker? A singular pronoun ("she", "it") cannot stand for
+    a plural noun ("the prosecutors"); anything else may."""
+    return not (pronoun.text.lower() in _SINGULAR_PRONOUNS and speaker.tag_ in _PLURAL_TAGS)
 
 
 def _complement_of(verb: Token, frame: Token) -> bool:
@@ -689,20 +714,80 @@ def _surface_noun_frame(ctx: BlockContext, trigger: Token, sent: Span, lex: Lexi
     """ "THE POSSIBILITY THAT THE FRONT STAGED THE KILLING", "REPORTS THAT TROOPS FIRED": a
     frame noun followed by "that", before the event in its sentence with no clause break or
     other frame between (word sequence, when the parse misses the noun's clause)."""
-    doc = ctx.doc
-    for tok in reversed(doc[sent.start : trigger.i]):
-        low = tok.text.lower()
-        if low in _CLAUSE_BREAKS or (low in lex.frame_verbs and tok.pos_ in _VERBAL):
+    doc, words = ctx.doc, ctx.words
+    for i in range(trigger.i - 1, sent.start - 1, -1):
+        low = words[i]
+        if low in _CLAUSE_BREAKS or (low in lex.frame_verbs and doc[i].pos_ in _VERBAL):
             return None
+        if i + 1 >= trigger.i or words[i + 1] != "that":
+            continue
+        tok = doc[i]
         cls = lex.frame_nouns.get(low) or lex.frame_nouns.get(tok.lemma_.lower())
         if cls is None and low.endswith("s"):
             cls = lex.frame_nouns.get(low[:-1])
-        if cls is None or tok.i + 1 >= trigger.i or doc[tok.i + 1].text.lower() != "that":
+        if cls is None:
             continue
         speaker = _noun_speaker(ctx, tok, lex)
         note = f"{tok.text!r} that ... frames it (word sequence)"
         return Cue(_FRAME_CERTAINTY[cls], tok.text, "frame", speaker, note)
     return None
+
+
+#: How many words (adverbs of time, "to the press") may stand between a reporting verb and
+#: its "that".
+_THAT_GAP = 3
+
+
+def _surface_that_frame(
+    ctx: BlockContext, trigger: Token, sent: Span, cand: EventCandidate, lex: Lexicon
+) -> Cue | None:
+    """ "THE FRONT REPORTS THAT ... ITS COLUMNS STAGED ATTACKS", "POLICE SAID TODAY THAT":
+    a reporting verb followed by "that" before the event, with no clause break between, frames
+    it even when the parse hangs the event elsewhere (upper-case copy often makes the clause a
+    conjunct of the verb). The nearest such verb decides; a speaker who is the doer claims."""
+    doc, words = ctx.doc, ctx.words
+    for i in range(trigger.i - 1, sent.start - 1, -1):
+        low = words[i]
+        if low in _CLAUSE_BREAKS:
+            return None
+        cls = lex.frame_verbs.get(low)
+        if cls is None:
+            continue
+        tok = doc[i]
+        if _read_by_walk(tok, trigger):
+            # The tree walk already read this frame (and found it does not govern the event:
+            # "denied that the trip was linked to the assassination").
+            return None
+        if tok.pos_ in _NOMINAL and tok.dep_ not in {"ROOT", "conj"}:
+            continue
+        that = next(
+            (j for j in range(i + 1, min(trigger.i, i + 2 + _THAT_GAP)) if words[j] == "that"), None
+        )
+        if that is None or any(w in {",", ";", "--"} for w in words[i + 1 : that]):
+            continue
+        if cls in {"report", "allege"} and _unasserted_frame(tok, lex) is not None:
+            return None
+        speaker = _verb_speaker(ctx, tok, lex) if tok.pos_ in _VERBAL else None
+        speaker = speaker or _surface_subject(ctx, tok, sent)
+        who = f" by {speaker.entity.text!r}" if speaker else ""
+        note = f"{tok.text!r}{who} ... 'that' frames it (word sequence)"
+        if (
+            cls in _DOER_CLASSES
+            and speaker is not None
+            and _is_doer(ctx, speaker, tok, trigger, cand, lex)
+        ):
+            return Cue("claimed", tok.text, "frame", speaker, note + "; the speaker is the doer")
+        return Cue(_FRAME_CERTAINTY[cls], tok.text, "frame", speaker, note)
+    return None
+
+
+def _read_by_walk(frame: Token, trigger: Token) -> bool:
+    """Does the trigger's path reach the frame through one of its complements (not through a
+    conjunct or a loose attachment the parser made of the clause)?"""
+    below = next((a for a in trigger.ancestors if a.head.i == frame.i and a.i != frame.i), None)
+    if below is None and trigger.head.i == frame.i:
+        below = trigger
+    return below is not None and below.dep_ in FRAME_DEPS
 
 
 def _prep_between(
@@ -753,14 +838,15 @@ _ARREST_PREPS = frozenset({"for", "over"})
 def _surface_agent_hedge(ctx: BlockContext, trigger: Token, sent: Span, lex: Lexicon) -> Cue | None:
     """ "X WAS KILLED ON 1 AUGUST, APPARENTLY BY RIGHTIST GROUPS": a hedge adverb right before
     the "by" phrase that names the doer, read off the word sequence after the trigger."""
-    doc = ctx.doc
+    doc, words = ctx.doc, ctx.words
     end = min(sent.end, trigger.i + 1 + _AGENT_GAP)
-    for tok in doc[trigger.i + 1 : end]:
-        low = tok.text.lower()
+    for i in range(trigger.i + 1, end):
+        low = words[i]
         if low in _CLAUSE_BREAKS:
             return None
-        if low != "by" or tok.i == 0:
+        if low != "by" or i == 0:
             continue
+        tok = doc[i]
         adverb = doc[tok.i - 1]
         certainty = lex.hedge_adverbs.get(adverb.text.lower())
         if certainty is not None:
@@ -894,6 +980,43 @@ def _authority_accusation(ctx: BlockContext, cue: Cue, cand: EventCandidate, lex
     return Cue("alleged", cue.word, cue.kind, speaker, note)
 
 
+#: Links along which a condemned act may sit below the verb of condemnation ("condemned the
+#: murder of X", "condemned the attacks and the kidnapping").
+_CONDEMNED_VIA = frozenset({"dobj", "obj", "conj", "appos", "pobj", "prep", "compound", "amod"})
+
+
+def _condemnation(
+    ctx: BlockContext, steps: Sequence[Step], cand: EventCandidate, lex: Lexicon
+) -> list[Cue]:
+    """ "The government condemned the murder carried out by the front": authorities who
+    condemn a violent act of the armed opposition (or of doers they can only describe) hold
+    it against them, an accusation ('alleged'). Any other condemnation takes the act as given
+    and adds no cue."""
+    for step in steps:
+        tok = step.token
+        if step.via in {"relcl", "acl"} and _is(tok, lex.incident_nouns):
+            # "condemned the attacks, which killed nine people": what the act did.
+            continue
+        if step.via not in _CONDEMNED_VIA:
+            return []
+        if not _is(tok, lex.condemn_verbs):
+            continue
+        if step.via not in {"dobj", "obj"} and not any(
+            c.dep_ in {"dobj", "obj"} and c.i < cand.trigger_start for c in tok.children
+        ):
+            return []
+        speaker = _verb_speaker(ctx, tok, lex) if tok.pos_ in _VERBAL else None
+        speaker = speaker or _surface_subject(ctx, tok, tok.sent)
+        if speaker is None:
+            return []
+        note = f"{tok.text!r} by {speaker.entity.text!r} condemns it"
+        cue = _authority_accusation(
+            ctx, Cue("reported", tok.text, "frame", speaker, note), cand, lex
+        )
+        return [cue] if cue.certainty == "alleged" else []
+    return []
+
+
 def _noun_speaker(ctx: BlockContext, noun: Token, lex: Lexicon) -> Speaker | None:
     for c in noun.children:
         if c.dep_ in {"poss", "compound", "nmod"}:
@@ -1001,7 +1124,11 @@ def _sentence_cue(
 ) -> Cue | None:
     """A sentence-wide cue ("suspected", "allegedly", "claims") that reaches the event because
     it does not clearly scope elsewhere."""
-    for tok in sent:
+    words = ctx.words
+    for i in range(sent.start, sent.end):
+        if words[i] not in lex.according and words[i] not in lex.sentence_wide:
+            continue
+        tok = ctx.doc[i]
         if tok.text.lower() in lex.according and not _according_elsewhere(tok, trigger):
             speaker = _speaker(ctx, _according_source(tok), lex)
             who = f" {speaker.entity.text!r}" if speaker else ""
@@ -1189,7 +1316,18 @@ def _modality_class(tok: Token, via: str, lex: Lexicon) -> str | None:
     return None
 
 
-def _modality(chain: Sequence[Governor], sent: Span, lex: Lexicon) -> ModalityFinding | None:
+def _has_condition(sent: Span, words: Sequence[str], lex: Lexicon) -> bool:
+    """Does a condition marker ("if", "unless") stand anywhere in the sentence?"""
+    doc = sent.doc
+    return any(
+        words[i] in lex.condition_marks and doc[i].dep_ == "mark"
+        for i in range(sent.start, sent.end)
+    )
+
+
+def _modality(
+    chain: Sequence[Governor], sent: Span, words: Sequence[str], lex: Lexicon
+) -> ModalityFinding | None:
     """The modality of the event: a governing verb, noun or adjective first ("warned that it
     would bomb" is threatened), then a condition, then a future or conditional auxiliary."""
     clause = [g for g in chain if g.kind != "complement"]
@@ -1214,7 +1352,6 @@ def _modality(chain: Sequence[Governor], sent: Span, lex: Lexicon) -> ModalityFi
             ):
                 return _finding("hypothetical", c.text, f"the event is the condition {c.text!r}")
     consequent = next((m for g in clause for m in _condition_of(g.token, lex)), None)
-    in_sentence = any(t.dep_ == "mark" and t.text.lower() in lex.condition_marks for t in sent)
     for gov in clause:
         for c in gov.token.children:
             if c.dep_ != "aux":
@@ -1224,7 +1361,7 @@ def _modality(chain: Sequence[Governor], sent: Span, lex: Lexicon) -> ModalityFi
                 if consequent is not None:
                     note = f"{c.text!r} under the condition {consequent.text!r}"
                     return _finding("hypothetical", c.text, note)
-                if low in lex.conditional and in_sentence:
+                if low in lex.conditional and _has_condition(sent, words, lex):
                     return _finding("hypothetical", c.text, f"{c.text!r} with a condition")
                 tense = "future" if low in lex.future else "future in the past"
                 return _finding("planned", c.text, f"{c.text!r} ({tense})")
@@ -1290,60 +1427,79 @@ def analyse(ctx: BlockContext, cand: EventCandidate, lex: Lexicon) -> Analysis:
     trigger = head_of(doc, cand.trigger_start, cand.trigger_end)
     steps = climb(trigger)
     sent = trigger.sent
-    cues = _governing_cues(ctx, trigger, steps, cand, lex)
+    present = frozenset(ctx.words[sent.start : sent.end])
+    cues = _governing_cues(ctx, trigger, steps, cand, lex, present)
     if not any(c.kind == "frame" for c in cues):
         quote = _quote_cue(ctx, trigger, lex)
         if quote is not None:
             cues.append(quote)
-    if not cues:
+    if not cues and not present.isdisjoint(lex.surface_frame_words):
         surface = _surface_responsibility(ctx, trigger, sent, lex)
         if surface is not None:
             cues.append(surface)
+    that = "that" in present
     for nearer in (
-        _surface_noun_frame(ctx, trigger, sent, lex),
-        _surface_relative(ctx, trigger, sent, lex),
+        _surface_noun_frame(ctx, trigger, sent, lex) if that else None,
+        _surface_relative(ctx, trigger, sent, lex) if not present.isdisjoint(_RELATIVE) else None,
     ):
         if nearer is not None and not any(c.word == nearer.word for c in cues):
             cues.insert(0, nearer)
     if not cues:
         cues += _self_cue(ctx, trigger, lex)
-    if not cues:
+    if not cues and not present.isdisjoint(lex.sentence_cue_words):
         sentence = _sentence_cue(ctx, trigger, sent, cand, lex)
         if sentence is not None:
             cues.append(sentence)
+    if not cues and that:
+        that_frame = _surface_that_frame(ctx, trigger, sent, cand, lex)
+        if that_frame is not None:
+            cues.append(that_frame)
+    hedged = not present.isdisjoint(lex.hedge_words)
     actor_hedge = (
-        _surface_actor_hedge(ctx, cand, trigger, lex)
-        or _surface_agent_hedge(ctx, trigger, sent, lex)
+        (_surface_actor_hedge(ctx, cand, trigger, lex) if hedged else None)
+        or (_surface_agent_hedge(ctx, trigger, sent, lex) if hedged else None)
         or _surface_arrest(ctx, trigger, sent, lex)
     )
     if actor_hedge is not None and not any(c.kind == "hedge" for c in cues):
         cues.insert(0, actor_hedge)
     if cues and cand.event.plover == "ASSAULT":
         cues[0] = _authority_accusation(ctx, cues[0], cand, lex)
+    elif cand.event.plover == "ASSAULT":
+        cues += _condemnation(ctx, steps, cand, lex)
     first_person = _first_person(trigger, lex)
     if first_person is not None and (not cues or cues[0].certainty == "reported"):
         speaker = cues[0].speaker if cues else None
         note = f"first-person doer {first_person.text!r}: the speaker claims its own act"
         cues.insert(0, Cue("claimed", first_person.text, "hedge", speaker, note))
     chain = governors(trigger, steps, lex)
-    modality = _modality(chain, sent, lex)
+    modality = _modality(chain, sent, ctx.words, lex)
     negation = _negation(chain, cand, lex)
     return _combine(cues, modality, negation)
 
 
 def _governing_cues(
-    ctx: BlockContext, trigger: Token, steps: Sequence[Step], cand: EventCandidate, lex: Lexicon
+    ctx: BlockContext,
+    trigger: Token,
+    steps: Sequence[Step],
+    cand: EventCandidate,
+    lex: Lexicon,
+    present: frozenset[str],
 ) -> list[Cue]:
-    cues = _hedges_at(ctx, trigger, True, lex) + _according(ctx, trigger, lex)
+    """The cues the tree walk finds; ``present`` (the sentence's words) lets it skip the hedge
+    and "according to" checks when the sentence has no such word."""
+    hedged = not present.isdisjoint(lex.hedge_words)
+    according = not present.isdisjoint(lex.according)
+    cues = _hedges_at(ctx, trigger, True, lex) if hedged else []
+    cues += _according(ctx, trigger, lex) if according else []
     cues += _side_frames(ctx, trigger, None, lex) + _relative_frames(ctx, trigger, lex)
     for step in steps:
         tok = step.token
-        if step.in_clause:
+        if step.in_clause and hedged:
             cues += _hedges_at(ctx, tok, False, lex)
         frame = _frame_at(ctx, step, trigger, cand, lex)
         if frame is not None:
             cues.append(frame)
-        if not step.coordinated:
+        if not step.coordinated and according:
             cues += _according(ctx, tok, lex)
         if step.relation != "coordinate":
             cues += _side_frames(ctx, tok, step.child, lex)

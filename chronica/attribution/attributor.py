@@ -19,10 +19,15 @@ from chronica.attribution.blame import (
     refers_to,
 )
 from chronica.attribution.doers import carry_over, find_sources
-from chronica.attribution.followup import Statement, find_statements, first_statement, overrides
+from chronica.attribution.followup import (
+    Statement,
+    find_accusations,
+    find_statements,
+    first_statement,
+    overrides,
+)
 from chronica.attribution.lexicon import Lexicon, load_lexicon
 from chronica.attribution.provenance import find_republication
-from chronica.attribution.syntax import quote_spans
 from chronica.config import Settings
 from chronica.nlp import ParsedDocument
 from chronica.records import Attribution, AttributionResult, EventCandidate, Mention
@@ -51,14 +56,17 @@ class Attributor:
         contexts = _contexts(parsed, candidates, mentions)
         firsts = {b.index: b.first_sentence for b in parsed.blocks}
         blames: list[CounterClaim] = []
+        violent_blocks = {c.block for c in candidates if c.event.plover == "ASSAULT"}
         for index, block_ctx in contexts.items():
-            blames += find_counter_claims(block_ctx, index, firsts[index], self.lexicon)
+            if index in violent_blocks:  # a counter-claim blames the blamer's own violent act
+                blames += find_counter_claims(block_ctx, index, firsts[index], self.lexicon)
         claims = [c for c in blames if is_counter_claim(c, candidates)]
         disputed = {(c.block, c.referent) for c in claims}
         statements = [
             s
             for s in (
                 find_statements(contexts, firsts, self.lexicon)
+                + find_accusations(contexts, firsts, self.lexicon)
                 if any(c.event.plover == "ASSAULT" for c in candidates)
                 else []
             )
@@ -86,18 +94,17 @@ class Attributor:
 def _contexts(
     parsed: ParsedDocument, candidates: Sequence[EventCandidate], mentions: Sequence[Mention]
 ) -> dict[int, BlockContext]:
-    """A context for every block of a document with a placed candidate: perpetrator statements
-    may stand anywhere in the article, before or after the event."""
-    placed = any(0 <= c.block < len(parsed.blocks) for c in candidates)
-    wanted = set(range(len(parsed.blocks))) if placed else set()
+    """A context for every block of a document with a placed violent candidate (perpetrator
+    statements may stand anywhere in the article, before or after the event); otherwise only
+    for the blocks with a candidate."""
+    placed = {c.block for c in candidates if 0 <= c.block < len(parsed.blocks)}
+    violent = any(c.event.plover == "ASSAULT" and c.block in placed for c in candidates)
+    wanted = set(range(len(parsed.blocks))) if violent else placed
     by_block: dict[int, list[Mention]] = {b: [] for b in wanted}
     for m in mentions:
         if m.block in by_block:
             by_block[m.block].append(m)
-    return {
-        b: BlockContext(parsed.blocks[b].doc, by_block[b], quote_spans(parsed.blocks[b].doc))
-        for b in sorted(wanted)
-    }
+    return {b: BlockContext.of(parsed.blocks[b].doc, by_block[b]) for b in sorted(wanted)}
 
 
 def _unplaced(cand: EventCandidate) -> AttributionResult:

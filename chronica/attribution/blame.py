@@ -7,6 +7,7 @@ the text gives them, and their reason names the dispute.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from chronica.attribution.analysis import BlockContext, entity_at, same_entity
 from chronica.attribution.lexicon import Lexicon
-from chronica.attribution.syntax import subject_of
+from chronica.attribution.syntax import lemma_hits, subject_of
 from chronica.records import Entity, EventCandidate
 
 #: How many sentences before the blame sentence its "these attacks" can reach.
@@ -46,14 +47,17 @@ def find_counter_claims(
     """Every blame construction of a block whose object is an incident noun."""
     out: list[CounterClaim] = []
     doc: Doc = ctx.doc
-    for n, sent in enumerate(doc.sents):
-        for tok in sent:
-            prep = lex.blame_verbs.get(tok.lemma_.lower()) or lex.blame_verbs.get(tok.text.lower())
-            if prep is None:
-                continue
-            claim = _counter_claim(ctx, tok, prep, lex, block, first_sentence + n)
-            if claim is not None:
-                out.append(claim)
+    by_lemma = lemma_hits(doc, frozenset(lex.blame_verbs))
+    for i, word in enumerate(ctx.words):
+        if word not in lex.blame_verbs and i not in by_lemma:
+            continue
+        prep = lex.blame_verbs.get(doc[i].lemma_.lower()) or lex.blame_verbs.get(word)
+        if prep is None:
+            continue
+        n = bisect_right(ctx.sentence_starts, i) - 1
+        claim = _counter_claim(ctx, doc[i], prep, lex, block, first_sentence + n)
+        if claim is not None:
+            out.append(claim)
     return out
 
 

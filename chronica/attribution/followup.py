@@ -18,10 +18,11 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from chronica.attribution.analysis import Analysis, BlockContext, analyse, same_side
+from chronica.attribution.analysis import Analysis, BlockContext, analyse, entity_at, same_side
 from chronica.attribution.lexicon import Lexicon
+from chronica.attribution.syntax import lemma_hits
 from chronica.records import Certainty, Entity, EventCandidate, EventType
 
 #: How many sentences after an event a denial is still named in its reason.
@@ -57,14 +58,14 @@ def find_statements(
     """Every incident noun of the given blocks that a perpetrator cue governs."""
     out: list[Statement] = []
     for block, ctx in contexts.items():
-        sentence_starts = [s.start for s in ctx.doc.sents]
-        for tok in ctx.doc:
-            if tok.pos_ not in {"NOUN", "PROPN"} or (
-                tok.text.lower() not in lex.incident_nouns
-                and tok.lemma_.lower() not in lex.incident_nouns
-            ):
+        by_lemma = lemma_hits(ctx.doc, lex.incident_nouns)
+        for i, word in enumerate(ctx.words):
+            if word not in lex.incident_nouns and i not in by_lemma:
                 continue
-            n = bisect_right(sentence_starts, tok.i) - 1
+            tok = ctx.doc[i]
+            if tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            n = bisect_right(ctx.sentence_starts, tok.i) - 1
             index = first_sentences[block] + n
             where = _probe_token(tok, lex)
             probe = EventCandidate(
@@ -95,6 +96,89 @@ def find_statements(
                 )
             )
     return out
+
+
+_OBJECTS = frozenset({"dobj", "obj"})
+_ANAPHORS = frozenset({"it", "them"})
+_WHAT_FOR = frozenset({"of", "for"})
+
+
+def find_accusations(
+    contexts: Mapping[int, BlockContext], first_sentences: Mapping[int, int], lex: Lexicon
+) -> list[Statement]:
+    """Accusations that name the doer without an incident noun: "the army accused the
+    guerrillas (of kidnapping 30 peasants)", "the police blamed the front", and "blamed it on
+    the cartel" (the pronoun stands for an incident named just before). The act is the
+    incident word of the "of"/"for" phrase, or the one the pronoun refers to; otherwise any
+    attack. An accusation about something else ("accused the minister of corruption") and a
+    negated one say nothing about an incident."""
+    out: list[Statement] = []
+    for block, ctx in contexts.items():
+        doc = ctx.doc
+        for i, low in enumerate(ctx.words):
+            if low not in lex.accusing_verbs and low not in lex.blame_verbs:
+                continue
+            tok = doc[i]
+            if tok.pos_ != "VERB":
+                continue
+            accused = next((c for c in tok.children if c.dep_ in _OBJECTS), None)
+            if accused is None or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            anaphor = accused.text.lower() in _ANAPHORS and low in lex.blame_verbs
+            if not anaphor and not _names_actor(ctx, accused):
+                continue
+            act = _accused_act(tok, accused, lex)
+            if act is None:
+                continue
+            if anaphor:
+                act = _antecedent_incident(doc, accused, lex) or act
+            sent = tok.sent
+            speaker = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            claimant = entity_at(ctx, speaker) if speaker is not None else None
+            named = tuple(m.entity for m in ctx.mentions if sent.start <= m.start < sent.end)
+            index = first_sentences[block] + bisect_right(ctx.sentence_starts, i) - 1
+            who = f" by {claimant.text!r}" if claimant is not None else ""
+            reason = f"alleged: {tok.text!r}{who} accuses {accused.text!r} ({act!r})"
+            out.append(
+                Statement(block, index, tok.i, act, "alleged", tok.text, claimant, named, reason)
+            )
+    return out
+
+
+def _names_actor(ctx: BlockContext, tok: Token) -> bool:
+    """Does an actor mention the actors stage resolved cover the token?"""
+    return any(m.start <= tok.i < m.end and (m.entity.id or m.entity.sector) for m in ctx.mentions)
+
+
+def _accused_act(verb: Token, accused: Token, lex: Lexicon) -> str | None:
+    """The incident word the accusation is about ("of kidnapping", "for the attack"); "attack"
+    when no "of"/"for" phrase says; None when the phrase names no violent act."""
+    phrase = next(
+        (
+            c
+            for t in (verb, accused)
+            for c in t.children
+            if c.dep_ == "prep" and c.text.lower() in _WHAT_FOR
+        ),
+        None,
+    )
+    if phrase is None:
+        return "attack"
+    for t in phrase.subtree:
+        word = t.text.lower()
+        if word in lex.incident_nouns or lex.families(word):
+            return t.text
+    return None
+
+
+def _antecedent_incident(doc: Doc, pronoun: Token, lex: Lexicon) -> str | None:
+    """The nearest incident noun before the pronoun, in its sentence or the one before."""
+    sent = pronoun.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(doc[start : pronoun.i]):
+        if t.pos_ in {"NOUN", "PROPN"} and t.text.lower() in lex.incident_nouns:
+            return t.text
+    return None
 
 
 def _counted(noun: Token) -> bool:

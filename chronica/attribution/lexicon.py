@@ -54,9 +54,13 @@ class Lexicon:
     hedge_modals: Mapping[str, Certainty]  # modal -> certainty
     hedge_marks: Mapping[str, Certainty]  # subordinator -> certainty ("whether")
     hedge_adjectives: Mapping[str, Certainty]  # adjective -> certainty
+    hedge_words: frozenset[str]  # every adverb, mark, modal and adjective above
+    surface_frame_words: frozenset[str]  # responsibility nouns, accusing verbs, "responsible"
+    sentence_cue_words: frozenset[str]  # "according" and the sentence-wide cues
     passive_verbs: Mapping[str, Certainty]  # verb form -> certainty ("is suspected of")
     responsible: frozenset[str]
     accusing_verbs: frozenset[str]  # verb forms of "blamed X for", "accused X of"
+    condemn_verbs: frozenset[str]  # verb forms of "condemned the attack"
     authority_sectors: frozenset[str]  # lower-case sector codes of the state's own organs
     adversary_sectors: frozenset[str]  # lower-case sector codes of the armed non-state side
     unknown_doers: frozenset[str]  # words of doers known only by description ("gunmen")
@@ -202,17 +206,22 @@ def load_lexicon() -> Lexicon:
         compiled = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
     except re.error as exc:
         raise DictionaryError(f"bad provenance pattern: {exc}", "cues/provenance.yaml") from exc
+    responsibility = _words(rep, "responsibility", "reporting.yaml")
+    accusing = _verb_forms(_words(rep, "accusing_verbs", "reporting.yaml"), irregular)
+    responsible = _words(hed, "responsible", "hedges.yaml")
+    according = _words(rep, "according", "reporting.yaml")
+    sentence_wide = _flat(_classed(hed, "sentence_wide", certainty_keys, "hedges.yaml"))
     return Lexicon(
         frame_verbs=_verb_table(_classed(rep, "verbs", FRAME_CLASSES, "reporting.yaml"), irregular),
         frame_nouns=_flat(_classed(rep, "nouns", FRAME_CLASSES, "reporting.yaml")),
-        according=_words(rep, "according", "reporting.yaml"),
+        according=according,
         claim_verbs=_words(rep, "claim_verbs", "reporting.yaml"),
         contested=_words(rep, "contested", "reporting.yaml"),
         confirm_verbs=_verb_forms(_words(rep, "confirm_verbs", "reporting.yaml"), irregular),
         toll_nouns=_words(rep, "toll_nouns", "reporting.yaml"),
         clause_frames=_verb_forms(_words(rep, "clause_frames", "reporting.yaml"), irregular),
         speech_nouns=_words(rep, "speech_nouns", "reporting.yaml"),
-        responsibility=_words(rep, "responsibility", "reporting.yaml"),
+        responsibility=responsibility,
         responsibility_verbs=_verb_table(
             {"take": list(_words(rep, "responsibility_verbs", "reporting.yaml"))}, irregular
         ),
@@ -227,18 +236,26 @@ def load_lexicon() -> Lexicon:
         hedge_modals=_certain(_classed(hed, "modals", CERTAINTIES, "hedges.yaml")),
         hedge_marks=_certain(_classed(hed, "marks", CERTAINTIES, "hedges.yaml")),
         hedge_adjectives=_certain(_classed(hed, "adjectives", CERTAINTIES, "hedges.yaml")),
+        hedge_words=frozenset(
+            word
+            for key in ("adverbs", "marks", "modals", "adjectives")
+            for word in _certain(_classed(hed, key, CERTAINTIES, "hedges.yaml"))
+        ),
         passive_verbs=_certain_verbs(
             _classed(hed, "passive_verbs", CERTAINTIES, "hedges.yaml"), irregular
         ),
-        responsible=_words(hed, "responsible", "hedges.yaml"),
-        accusing_verbs=_verb_forms(_words(rep, "accusing_verbs", "reporting.yaml"), irregular),
+        responsible=responsible,
+        accusing_verbs=accusing,
+        condemn_verbs=_verb_forms(_words(rep, "condemn_verbs", "reporting.yaml"), irregular),
         authority_sectors=_words(rep, "authority_sectors", "reporting.yaml"),
         adversary_sectors=_words(rep, "adversary_sectors", "reporting.yaml"),
         unknown_doers=_words(rep, "unknown_doers", "reporting.yaml"),
         first_person=_words(hed, "first_person", "hedges.yaml"),
         arrest_words=_verb_forms(_words(hed, "arrest_verbs", "hedges.yaml"), irregular)
         | _words(hed, "arrest_nouns", "hedges.yaml"),
-        sentence_wide=_flat(_classed(hed, "sentence_wide", certainty_keys, "hedges.yaml")),
+        sentence_wide=sentence_wide,
+        surface_frame_words=responsibility | accusing | responsible,
+        sentence_cue_words=according | frozenset(sentence_wide),
         modality_verbs=_verb_table(
             _classed(mod, "verbs", modality_keys, "modality.yaml"), irregular
         ),

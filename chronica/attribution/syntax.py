@@ -8,9 +8,13 @@ analyser can tell which ancestors share the trigger's clause.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
+from spacy.attrs import LEMMA, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 Relation = Literal["same", "complement", "outside", "coordinate"]
@@ -154,16 +158,41 @@ def phrase_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
 
 
-def quote_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges between matched quotation marks (marks excluded), in order."""
+def lower_words(doc: Doc) -> tuple[str, ...]:
+    """The lower-case text of every token, read off the doc's arrays: scanning these strings
+    is much cheaper than creating a Token per word."""
+    strings = doc.vocab.strings
+    return tuple(strings[h].lower() for h in doc.to_array(ORTH).tolist())
+
+
+def lemma_hits(doc: Doc, lemmas: frozenset[str]) -> frozenset[int]:
+    """The indices of the tokens whose lemma (in any case) is one of ``lemmas``, read off the
+    doc's lemma hashes (no Token or string per word)."""
+    wanted = _lemma_hashes(lemmas)
+    return frozenset(i for i, h in enumerate(doc.to_array(LEMMA).tolist()) if h in wanted)
+
+
+@lru_cache(maxsize=64)
+def _lemma_hashes(lemmas: frozenset[str]) -> frozenset[int]:
+    forms = {f for w in lemmas for f in (w, w.upper(), w.capitalize())}
+    return frozenset(get_string_id(f) for f in forms)
+
+
+_QUOTE_MARKS = _OPEN_QUOTES | _CLOSE_QUOTES | _STRAIGHT_QUOTES
+
+
+def quote_spans(words: Sequence[str]) -> list[tuple[int, int]]:
+    """Token ranges between matched quotation marks (marks excluded), in order; ``words`` are
+    the block's token texts."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for tok in doc:
-        text = tok.text
+    for i, text in enumerate(words):
+        if text not in _QUOTE_MARKS:
+            continue
         if open_at is None and (text in _OPEN_QUOTES or text in _STRAIGHT_QUOTES):
-            open_at = tok.i
+            open_at = i
         elif open_at is not None and (text in _CLOSE_QUOTES or text in _STRAIGHT_QUOTES):
-            spans.append((open_at + 1, tok.i))
+            spans.append((open_at + 1, i))
             open_at = None
     return spans
 
