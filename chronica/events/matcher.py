@@ -14,18 +14,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from chronica.config import Settings
 from chronica.events import syntax
-from chronica.events.patterns import Constraint, Grammar, Pattern, PatternSet, load_patterns
+from chronica.events.patterns import (
+    Constraint,
+    Grammar,
+    Head,
+    Pattern,
+    PatternSet,
+    load_patterns,
+)
 from chronica.nlp import Block, ParsedDocument
 from chronica.ontology import Ontology
 from chronica.records import Entity, EventCandidate, EventType, Mention
 
-_VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_NOUN_POS_IDS = frozenset({NOUN, PROPN})  # the same, as integer ids (cheaper to read)
 _FRAME_ADJ_POS = frozenset({"ADJ", "VERB", "AUX"})
 _EMBED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "conj", "advcl", "acomp"})
 _ACCUSE_EMBED_DEPS = frozenset({"pcomp", "pobj", "ccomp", "conj"})
@@ -131,8 +140,12 @@ def _lemma(tok: Token) -> str:
 def _verb_forms(tok: Token) -> tuple[str, ...]:
     """The lemma, then guesses from the surface form for when the lemmatizer slips
     ("staged" -> "stag")."""
-    low = tok.text.lower()
-    forms = [_lemma(tok), low]
+    return _forms(_lemma(tok), tok.text.lower())
+
+
+@lru_cache(maxsize=65536)
+def _forms(lemma: str, low: str) -> tuple[str, ...]:
+    forms = [lemma, low]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
                          ("ed", "e"), ("es", ""), ("s", "")):  # fmt: skip
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
@@ -213,18 +226,22 @@ class EventMatcher:
         found: dict[int, Match] = {}
         consumed: set[int] = set()
         for tok in sent:
+            verbal = syntax.is_verb(tok)
+            if not verbal and tok.pos not in _NOUN_POS_IDS:
+                continue
             pos = tok.pos_
-            if tok.dep_ in ("amod", "compound", "nmod") and not (
-                tok.dep_ == "compound" and self._light_verb(tok.head) is not None
+            dep = tok.dep_
+            if dep in ("amod", "compound", "nmod") and not (
+                dep == "compound" and self._light_verb(tok.head) is not None
             ):
                 continue  # a modifier ("alleged") is no event, unless "held mediation talks"
-            if pos in _VERB_POS or (tok.tag_.startswith("VB") and pos != "AUX"):
-                candidates = None
+            if verbal:
+                head = None
                 for form in _verb_forms(tok):
-                    candidates = self.patterns.verb_index.get(form)
-                    if candidates:
+                    head = self.patterns.verb_heads.get(form)
+                    if head is not None:
                         break
-            elif pos in _NOUN_POS:
+            else:
                 if pos == "PROPN" and (tok.ent_type_ or index.covering(tok.i)):
                     continue  # part of a name or date ("Protest Party", "March")
                 if tok.head.text.lower() == "in" and _lemma(tok) in ("exchange", "return"):
@@ -233,14 +250,12 @@ class EventMatcher:
                     continue  # "on 28 MARCH", "since March": a date the NER missed
                 if self._motive_phrase(tok):
                     continue  # "marched in support of X": the motive of another act
-                candidates = self.patterns.noun_index.get(_lemma(tok)) or (
-                    self.patterns.noun_index.get(tok.text.lower())
+                head = self.patterns.noun_heads.get(_lemma(tok)) or (
+                    self.patterns.noun_heads.get(tok.text.lower())
                 )
-            else:
+            if head is None:
                 continue
-            if not candidates:
-                continue
-            match = self._best(tok, candidates)
+            match = self._best(tok, head)
             if match is not None:
                 found[tok.i] = match
                 consumed |= match.consumed
@@ -263,20 +278,31 @@ class EventMatcher:
             c.dep_ == "prep" for c in tok.children
         )
 
-    def _best(self, tok: Token, candidates: tuple[Pattern, ...]) -> Match | None:
+    def _best(self, tok: Token, head: Head) -> Match | None:
+        """The first of the head's patterns (most specific first) that fits at the token."""
+        candidates = head.patterns
         light = None
         if candidates[0].nominal:
             light = self._light_verb(tok)
             if light is None and tok.dep_ == "compound":
                 light = self._light_verb(tok.head)
-        pools: dict[bool, tuple[tuple[int, str, str], ...]] = {}  # built once per token
-        for pattern in candidates:
+        order = head.plain
+        pools: dict[bool, dict[str, list[int]]] = {}  # built once per token
+        if head.by_first_companion:
+            # the widest pool any pattern uses: skip those whose first companion is not in it
+            wide = pools[head.noun_phrases] = _companion_pool(tok, head.noun_phrases)
+            firsts = head.by_first_companion
+            near = [i for word in wide if word in firsts for i in firsts[word]]
+            order = tuple(sorted((*order, *near)))
+        for i in order:
+            pattern = candidates[i]
             taken: frozenset[int] = frozenset()
             if pattern.companions:
                 noun = pattern.kind == "noun_phrase"
-                if noun not in pools:
-                    pools[noun] = _companion_pool(tok, noun)
-                found = _find_companions(pools[noun], pattern.companions)
+                pool = pools.get(noun)
+                if pool is None:
+                    pool = pools[noun] = _companion_pool(tok, noun)
+                found = _find_companions(pool, pattern.companions)
                 if found is None:
                     continue
                 taken = found
@@ -504,9 +530,11 @@ class EventMatcher:
         clauses = {_clause_head(m.token).i for m in matches.values()}
         out: list[Coded] = []
         for tok in sent:
+            if tok.dep_ != "ccomp":
+                continue
             if tok.i in matches or tok.i in clauses or not syntax.is_verb(tok):
                 continue
-            if self._modal_frame(tok) != "obligation" or tok.dep_ != "ccomp":
+            if self._modal_frame(tok) != "obligation":
                 continue
             if _lemma(tok.head) not in self.grammar.speech_verbs:
                 continue
@@ -1170,9 +1198,10 @@ def _light_options_fit(
     return False
 
 
-def _companion_pool(tok: Token, noun: bool) -> tuple[tuple[int, str, str], ...]:
-    """(index, lower-case text, lemma) of the tokens near ``tok`` where companion words may
-    stand: descendants up to three arcs, and for noun phrases ancestors up to two."""
+def _companion_pool(tok: Token, noun: bool) -> dict[str, list[int]]:
+    """The tokens near ``tok`` where companion words may stand (descendants up to three arcs,
+    and for noun phrases ancestors up to two), as lower-case text and lemma -> their
+    indices, in pool order."""
     pool: list[Token] = []
     frontier = [tok]
     for _ in range(3):
@@ -1187,16 +1216,23 @@ def _companion_pool(tok: Token, noun: bool) -> tuple[tuple[int, str, str], ...]:
             up = up.head
             if up.pos_ in _NOUN_POS:  # "cessation of hostilities", never a governing verb
                 pool.append(up)
-    return tuple((t.i, t.text.lower(), _lemma(t)) for t in pool)
+    words: dict[str, list[int]] = {}
+    for t in pool:
+        low, lemma = t.text.lower(), _lemma(t)
+        words.setdefault(low, []).append(t.i)
+        if lemma != low:
+            words.setdefault(lemma, []).append(t.i)
+    return words
 
 
 def _find_companions(
-    pool: tuple[tuple[int, str, str], ...], companions: tuple[str, ...]
+    pool: dict[str, list[int]], companions: tuple[str, ...]
 ) -> frozenset[int] | None:
-    """Token indices of the pool matching each companion word, or None when one is missing."""
+    """Token indices of the pool matching each companion word (the first one not taken yet),
+    or None when one is missing."""
     used: set[int] = set()
     for word in companions:
-        hit = next((i for i, low, lemma in pool if i not in used and word in (low, lemma)), None)
+        hit = next((i for i in pool.get(word, ()) if i not in used), None)
         if hit is None:
             return None
         used.add(hit)

@@ -131,12 +131,36 @@ class Grammar:
     obligation_code: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The patterns sharing one head, most specific first, and where they stand in that
+    order: those without companion words, and those with, by their first companion word (a
+    pattern whose first companion is missing near the trigger need not be tried)."""
+
+    patterns: tuple[Pattern, ...]
+    plain: tuple[int, ...]
+    by_first_companion: Mapping[str, tuple[int, ...]]
+    noun_phrases: bool  # some pattern is a noun phrase: its companions may stand above
+
+    @classmethod
+    def of(cls, patterns: tuple[Pattern, ...]) -> Head:
+        plain = tuple(i for i, p in enumerate(patterns) if not p.companions)
+        by_first: dict[str, list[int]] = {}
+        for i, p in enumerate(patterns):
+            if p.companions:
+                by_first.setdefault(p.companions[0], []).append(i)
+        noun_phrases = any(p.kind == "noun_phrase" and p.companions for p in patterns)
+        return cls(patterns, plain, {w: tuple(ix) for w, ix in by_first.items()}, noun_phrases)
+
+
 @dataclass(frozen=True)
 class PatternSet:
     patterns: tuple[Pattern, ...]
     grammar: Grammar
     verb_index: Mapping[str, tuple[Pattern, ...]] = field(default_factory=dict)
     noun_index: Mapping[str, tuple[Pattern, ...]] = field(default_factory=dict)
+    verb_heads: Mapping[str, Head] = field(default_factory=dict)  # verb_index, as Heads
+    noun_heads: Mapping[str, Head] = field(default_factory=dict)  # noun_index, as Heads
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -356,11 +380,15 @@ def build_pattern_set(grammar: Grammar, files: Iterable[tuple[str, str]]) -> Pat
                 raise DictionaryError(f"duplicate pattern id {made[0].entry!r}", name)
             seen.add(made[0].entry)
             patterns.extend(made)
+    verb_index = _index(patterns, nominal=False)
+    noun_index = _index(patterns, nominal=True)
     return PatternSet(
         patterns=tuple(patterns),
         grammar=grammar,
-        verb_index=_index(patterns, nominal=False),
-        noun_index=_index(patterns, nominal=True),
+        verb_index=verb_index,
+        noun_index=noun_index,
+        verb_heads={k: Head.of(v) for k, v in verb_index.items()},
+        noun_heads={k: Head.of(v) for k, v in noun_index.items()},
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -23,7 +24,8 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 
 def is_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+    pos = tok.pos  # the integer id: much cheaper than pos_, the same test
+    return pos == VERB or (pos != AUX and tok.tag_.startswith("VB"))
 
 
 # Participles that describe a state of their subject, not an action done to it, when no "by"

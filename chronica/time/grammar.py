@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from chronica.records import DateSpan, Granularity
 
@@ -150,6 +151,10 @@ _YEAR_PREP = re.compile(
     r"early|late|mid|year|and|or|between|spring|summer|autumn|fall|winter)\s*-?\s*|[,(]\s*)$",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_RUN = re.compile(r"[a-z-]+")
+# Letters that IGNORECASE matches to ASCII letters but str.lower() does not lower to them.
+_UNFOLDED = ("\u0130", "\u0131", "\u017f")
 _MONTH_PREP = re.compile(
     r"\b(?:in|since|until|till|by|from|during|before|after|of|to|through|early|late|mid|last|"
     r"next|this|and|or|between|on)\s*-?\s*$",
@@ -195,11 +200,69 @@ Handler = Callable[[re.Match[str], Refs], Resolution]
 
 
 @dataclass(frozen=True, slots=True)
+class Gate:
+    """A cheap necessary condition for a pattern to match, tested before its regex runs: each
+    group has a word that occurs in the lower-cased text (:data:`DIGIT` stands for any
+    digit). A gate may let through texts the regex then rejects, never the reverse. Groups
+    are bit masks over the gate words (see :func:`_gate_bits`)."""
+
+    masks: tuple[int, ...]
+
+    def opens(self, view: TextView) -> bool:
+        for mask in self.masks:
+            if not view.present & mask:
+                return view.unfolded
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class TextView:
+    """The gate words a text contains (a bit mask), computed once per text. ``unfolded``
+    marks letters that case-insensitive regexes match to ASCII but ``str.lower`` does not
+    lower to it (every gate is open then)."""
+
+    present: int
+    unfolded: bool
+
+    @classmethod
+    def of(cls, text: str) -> TextView:
+        # Gate words are runs of [a-z-], so each occurrence lies inside one such run.
+        present = 0
+        for run in _RUN.findall(text.lower()):
+            present |= _gate_bits_in(run)
+        if _DIGIT.search(text) is not None:
+            present |= _gate_bits()[DIGIT]
+        return cls(present, any(c in text for c in _UNFOLDED))
+
+
+@lru_cache(maxsize=1)
+def _gate_bits() -> dict[str, int]:
+    """One bit per gate word."""
+    words = sorted({w for groups in _GATE_SOURCES.values() for group in groups for w in group})
+    return {word: 1 << i for i, word in enumerate(words)}
+
+
+@lru_cache(maxsize=65536)
+def _gate_bits_in(run: str) -> int:
+    bits = 0
+    for word, bit in _gate_bits().items():
+        if word != DIGIT and word in run:
+            bits |= bit
+    return bits
+
+
+def _gate(groups: tuple[tuple[str, ...], ...]) -> Gate:
+    bits = _gate_bits()
+    return Gate(tuple(sum(bits[w] for w in set(group)) for group in groups))
+
+
+@dataclass(frozen=True, slots=True)
 class Pattern:
     name: str
     kind: str
     regex: re.Pattern[str]
     handler: Handler
+    gate: Gate
     accept: Callable[[str, re.Match[str]], bool] | None = None
 
 
@@ -717,9 +780,61 @@ _INTERVALS: tuple[tuple[str, str, str, Handler], ...] = (
 )
 
 
+# The words each pattern cannot match without (see Gate). A point expression needs a digit,
+# a month, a time unit or a part of the day ("yesterday", "Monday" and "today" end in "day").
+DIGIT = "<digit>"
+_UNITS = ("day", "week", "month", "year", "decade")
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_POINT_WORDS = (DIGIT, *_MONTH_WORDS, "quarter", "night", "morning", "afternoon", "evening",
+                "tomorrow", *_UNITS)  # fmt: skip
+_RANGE_WORDS = ("from", "between", *_MONTH_WORDS)
+_OPEN_END_WORDS = ("up", "until", "till", "through", "by", "before", "prior")
+_OPEN_START_WORDS = ("since", "after", "following", "from", "as", "starting", "beginning")
+_ANCHOR_WORDS = ("after", "before", "since", "until", "following", "during", "prior",
+                 "run-up", "lead-up", "aftermath", "wake", "time", "end", "start", "begin",
+                 *_UNITS)  # fmt: skip
+_CONTEXT_WORDS = ("that", "same", "following", "next", "previous", "later", "earlier",
+                  "afterwards", "before")  # fmt: skip
+_MODIFIER_WORDS = ("last", "past", "previous", "this", "next", "coming", "earlier", "later",
+                   "early", "late")  # fmt: skip
+_GATE_SOURCES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "range": (_POINT_WORDS, _RANGE_WORDS),
+    "year_range": ((DIGIT,),),
+    "open_end": (_POINT_WORDS, _OPEN_END_WORDS),
+    "open_start": (_POINT_WORDS, _OPEN_START_WORDS),
+    "anchor": (("the",), _ANCHOR_WORDS),
+    "context": (_UNITS, _CONTEXT_WORDS),
+    "dmy": ((DIGIT,), _MONTH_WORDS),
+    "mdy": ((DIGIT,), _MONTH_WORDS),
+    "iso": ((DIGIT,),),
+    "season": ((DIGIT,), tuple(SEASONS)),
+    "my": ((DIGIT,), _MONTH_WORDS),
+    "dm": ((DIGIT,), _MONTH_WORDS),
+    "md": ((DIGIT,), _MONTH_WORDS),
+    "decade": ((DIGIT,),),
+    "quarter": (("quarter",),),
+    "year": ((DIGIT,),),
+    "month": (tuple(_FULL[3:-1].split("|")),),
+    "today": (("today", "tonight", "morning", "afternoon", "evening"),),
+    "yesterday": (("yesterday", "night"),),
+    "tomorrow": (("tomorrow",),),
+    "weekday": (WEEKDAYS,),
+    "ago": (("ago",), _UNITS),
+    "pastn": (("past", "last"), _UNITS),
+    "lastunit": (_UNITS[1:], _MODIFIER_WORDS),
+}
+
+
 def _patterns() -> tuple[Pattern, ...]:
     out = [
-        Pattern(name, kind, _compile(src), handler, _ACCEPT.get(name))
+        Pattern(
+            name,
+            kind,
+            _compile(src),
+            handler,
+            _gate(_GATE_SOURCES[name]),
+            _ACCEPT.get(name),
+        )
         for name, kind, src, handler in (*_INTERVALS, *_POINT_SOURCES)
     ]
     return tuple(out)
@@ -727,12 +842,17 @@ def _patterns() -> tuple[Pattern, ...]:
 
 PATTERNS = _patterns()
 _PRIORITY = {p.name: i for i, p in enumerate(PATTERNS)}
+_HANDLERS = {p.name: p.handler for p in PATTERNS}
 
 
 def scan(text: str) -> list[Found]:
-    """Every time expression in the text, longest first where they overlap, in text order."""
+    """Every time expression in the text, longest first where they overlap, in text order.
+    Patterns whose gate is closed are not run."""
     found: list[Found] = []
+    view = TextView.of(text)
     for pattern in PATTERNS:
+        if not pattern.gate.opens(view):
+            continue
         for m in pattern.regex.finditer(text):
             if m.end() == m.start():
                 continue
@@ -752,7 +872,7 @@ def scan(text: str) -> list[Found]:
 
 def resolve_found(found: Found, refs: Refs) -> Resolution:
     """Normalise one found expression; the span keeps the expression's text."""
-    handler = next(p.handler for p in PATTERNS if p.name == found.pattern)
+    handler = _HANDLERS[found.pattern]
     try:
         res = handler(found.match, refs)
     except (ValueError, OverflowError, KeyError) as exc:

@@ -21,7 +21,14 @@ from chronica.nlp import ParsedDocument
 from chronica.records import DateResult, DateSpan, EventCandidate
 from chronica.time.dateline import match_dateline
 from chronica.time.grammar import Found, Refs, Resolution, resolve_found, scan
-from chronica.time.narrative import is_heading, point, present_cue, tense, when_clauses
+from chronica.time.narrative import (
+    PRESENT_CUES,
+    is_heading,
+    point,
+    present_cue,
+    tense,
+    when_clauses,
+)
 
 Mode = Literal["news", "history"]
 _VERBS = frozenset({"VERB", "AUX"})
@@ -128,8 +135,11 @@ def analyse(parsed: ParsedDocument) -> DocumentTime:
     dateline = match_dateline(parsed.document.text)
     skip_until = dateline.end if dateline is not None else 0
     for block, sent_index, sent in parsed.sentences():
+        start, end = block.char_span(sent)
+        text = parsed.document.text[start:end]  # sent.text, without building its tokens
+        lower = text.lower()
         found_here: list[TimeMention] = []
-        for found in scan(sent.text):
+        for found in scan(text):
             if block.offset + sent.start_char + found.start < skip_until:
                 continue  # the dateline's date is the publication date, not an event's
             tokens = _tokens(block.doc, sent, found.start, found.end)
@@ -147,7 +157,8 @@ def analyse(parsed: ParsedDocument) -> DocumentTime:
             found_here.append(mention)
             if res.span is not None and res.span.granularity != "unknown":
                 context = res.span
-        found_here.extend(_when_mentions(block.index, sent_index, sent, found_here, events))
+        if "when" in lower:  # the word test of when_clauses, on the sentence first
+            found_here.extend(_when_mentions(block.index, sent_index, sent, found_here, events))
         found_here.sort(key=lambda m: m.start)
         for mention in found_here:
             if mention.span is not None and mention.found.kind in {"absolute", "interval"}:
@@ -158,7 +169,7 @@ def analyse(parsed: ParsedDocument) -> DocumentTime:
                 if verb is not None:
                     events[_key(verb)] = _merge(events.get(_key(verb)), mention.span)
         mentions.extend(found_here)
-        cue = present_cue(sent)
+        cue = present_cue(sent) if any(c in lower for c in PRESENT_CUES) else None
         if cue is not None:
             cues.append((sent_index, cue))
     mode, why = document_mode(reference, mentions)
