@@ -109,6 +109,7 @@ class Coder:
         for cand, d, p, a in zip(candidates, dates, places, attributions, strict=True):
             event = assemble(parsed, cand, d, p, a)
             event = self._code_roles_at_event_date(event)
+            event = self._code_groups_at_event_place(event)
             event = _agents_take_location_country(_implied_local_actor(event))
             if event.confidence >= self.settings.min_confidence:
                 yield event
@@ -124,6 +125,29 @@ class Coder:
         if actor == event.actor and recipient == event.recipient:
             return event
         return replace(event, actor=actor, recipient=recipient)
+
+
+    def _code_groups_at_event_place(self, event: Event) -> Event:
+        """Groups that act in several countries (the dictionary's ``operates_in``) code for
+        the country where the event took place when it is one of them."""
+        country = event.location.country if event.location is not None else None
+        if country is None:
+            return event
+        actor = tuple(self.actors.at_place(e, country) for e in event.actor)
+        recipient = tuple(self.actors.at_place(e, country) for e in event.recipient)
+        moved = [
+            new.text
+            for old, new in zip(event.actor + event.recipient, actor + recipient, strict=True)
+            if new is not old
+        ]
+        if not moved:
+            return event
+        note = (
+            f"; group(s) acting in several countries coded by the event location country "
+            f"{country}: " + ", ".join(repr(t) for t in moved)
+        )
+        reasons = replace(event.reasons, actor=event.reasons.actor + note)
+        return replace(event, actor=actor, recipient=recipient, reasons=reasons)
 
 
 # Event types whose unnamed doer is, by event-data convention, a local party: ACLED codes

@@ -16,6 +16,7 @@ from chronica.actors.dictionary import BUILTIN_FILES, load_dictionary
 from chronica.config import Settings
 from chronica.errors import DictionaryError
 from chronica.nlp import Block, ParsedDocument
+from chronica.pipeline import Coder
 from chronica.records import Document, Entity, Mention
 
 
@@ -83,10 +84,11 @@ def test_ambiguous_acronyms_name_no_local_actor(resolver: ActorResolver, text: s
 @pytest.mark.parametrize(
     ("text", "place", "country"),
     [
-        ("PKK", "IRQ", "IRQ"),  # a cross-border group in a country where it acts
-        ("PKK", "TUR", "TUR"),
-        ("PKK", "FRA", "TUR"),  # not where it acts: its own country
-        ("PKK", None, "TUR"),
+        ("PKK", "IRQ", "TUR"),  # national opposition acting abroad keeps its country
+        ("PJAK", "IRQ", "IRN"),
+        ("Hezbollah", "SYR", "LBN"),
+        ("JNIM", "MLI", "MLI"),  # a transnational network where it acts
+        ("JNIM", "FRA", "MLI"),  # not where it acts: its own country
         ("JNIM", "BFA", "BFA"),
         ("al-Shabaab", "KEN", "KEN"),
         ("Boko Haram", "CMR", "CMR"),
@@ -182,3 +184,12 @@ def test_peoples_of_one_country(
 @pytest.mark.parametrize("text", ["International Labor Office", "International Labour Office"])
 def test_ilo_office_alias(text: str) -> None:
     assert find_actor(text, Settings()).id == "chronica:ilo"
+
+
+@pytest.mark.model
+def test_coder_codes_transnational_group_by_event_place(coder: Coder) -> None:
+    doc = Document(id="jnim", text="JNIM fighters attacked a village in Burkina Faso on Monday.")
+    events = coder.code(doc)
+    jnim = [a for e in events for a in e.actor if a.text.startswith("JNIM")]
+    assert [a.country for a in jnim] == ["BFA"]
+    assert "acting in several countries" in events[0].reasons.actor
