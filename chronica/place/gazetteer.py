@@ -61,6 +61,7 @@ class GazEntry:
     source: str  # geonames | country | admin1 | site | continent
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Index key: accents stripped, lower case, dots and apostrophes dropped ("Ad Dali'" is
     "Ad Dali"), hyphens and spaces collapsed."""
@@ -105,7 +106,19 @@ class Gazetteer:
             alt = self.alt_index.get(key, ())
             big = (e for e in alt if e.population >= BIG_CITY and e not in entries)
             entries = (*entries, *big) if entries else alt
+        if not entries:
+            return []
         return sorted(entries, key=lambda e: _prior_key(e, country_hint))
+
+    def knows(self, name: str) -> bool:
+        """Is the name (or its other romanisation, or another name of a town) indexed? A
+        cheap test before :meth:`lookup`."""
+        key = fold(name)
+        return (
+            key in self.index
+            or key in self.alt_index
+            or any(k in self.index for k in _spellings(key))
+        )
 
     @cached_property
     def first_words(self) -> frozenset[str]:
@@ -249,6 +262,9 @@ class _SqlIndex(Mapping[str, tuple[GazEntry, ...]]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._keys
+
+    def get(self, key: str, default: Any = None) -> Any:  # most lookups miss: no KeyError
+        return self._entries(key) if key in self._keys else default
 
     def _query(self, key: str) -> tuple[GazEntry, ...]:
         rows = self._store.connection().execute(
@@ -404,6 +420,7 @@ def _build_index(min_population: int) -> Gazetteer:
 
     for entry, unit_names in _geonames_units(iso2_to_3):
         add(unit_names, entry)
+    _add_unit_aliases(index, _read_yaml(DATA / "unit_aliases.yaml") or {})
 
     for cont in cache.get_continents().values():
         entry = GazEntry(
@@ -430,6 +447,20 @@ def _build_index(min_population: int) -> Gazetteer:
         countries,
         demonyms,
     )
+
+
+def _add_unit_aliases(
+    index: dict[str, list[GazEntry]], aliases: Mapping[str, Mapping[str, list[str]]]
+) -> None:
+    """Index the other names of first-level units (chronica/data/places/unit_aliases.yaml)
+    under the units of that name and country."""
+    for iso3, units in aliases.items():
+        for name, others in units.items():
+            entries = [
+                e for e in index.get(fold(name), ()) if e.country == iso3 and e.feature == "admin1"
+            ]
+            for key in {fold(o) for o in others}:
+                index[key].extend(e for e in entries if e not in index[key])
 
 
 def _geonames_rows() -> list[dict[str, str]]:

@@ -10,7 +10,7 @@ the trigger takes them through a locative preposition ("rallied in X").
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -22,7 +22,9 @@ from chronica.place.toponyms import (
     LOCATIVE,
     PLACE_NOUNS,
     ResolvedToponym,
+    Toponym,
     country_evidence,
+    dateline_country,
     find_toponyms,
     resolve_toponym,
 )
@@ -91,15 +93,28 @@ class Geoparser:
         gaz = self.gazetteer
         toponyms = find_toponyms(parsed, gaz)
         votes = country_evidence(parsed, toponyms, mentions, gaz)
-        resolved = one_sense(
-            tuple(resolve_toponym(t, votes, missing_in_document_country=True) for t in toponyms)
-        )
+        resolved = one_sense(tuple(_resolve_all(toponyms, votes)))
         placed = frozenset(
             r.entry.country
             for r in resolved
             if r.entry is not None and r.entry.feature != "country"
         )
-        return DocumentPlaces(resolved, country_fallback(votes, gaz, placed))
+        dateline = dateline_country(parsed, gaz)
+        return DocumentPlaces(resolved, country_fallback(votes, gaz, placed, dateline))
+
+
+def _resolve_all(
+    toponyms: Sequence[Toponym], votes: Mapping[str, float]
+) -> Iterator[ResolvedToponym]:
+    """Resolve each toponym; a name repeated with the same readings and qualifiers is
+    resolved once per document (a long article names its town many times)."""
+    done: dict[tuple[object, ...], ResolvedToponym] = {}
+    for t in toponyms:
+        key = (t.text, t.admin_word, t.qualifier_text, t.candidates, t.qualifiers)
+        r = done.get(key)
+        if r is None:
+            r = done[key] = resolve_toponym(t, votes, missing_in_document_country=True)
+        yield r if r.toponym is t else ResolvedToponym(t, r.entry, r.reason)
 
 
 def one_sense(resolved: tuple[ResolvedToponym, ...]) -> tuple[ResolvedToponym, ...]:
@@ -129,18 +144,23 @@ def one_sense(resolved: tuple[ResolvedToponym, ...]) -> tuple[ResolvedToponym, .
 
 
 def country_fallback(
-    votes: Mapping[str, float], gaz: Gazetteer, placed: frozenset[str | None] = frozenset()
+    votes: Mapping[str, float],
+    gaz: Gazetteer,
+    placed: frozenset[str | None] = frozenset(),
+    dateline: str | None = None,
 ) -> PlaceResult:
     """The country a document is about, when its places and actors agree on one; ``placed``
-    are the countries of which the text names a town or unit (less evidence is then needed)."""
+    are the countries of which the text names a town or unit (less evidence is then needed);
+    the ``dateline`` country of a wire story needs only to lead the votes."""
     total = sum(votes.values())
     if not total:
         return PlaceResult(None, "the text does not say where")
-    country, count = max(votes.items(), key=lambda kv: kv[1])
+    country, count = max(votes.items(), key=lambda kv: (kv[1], kv[0] == dateline))
     entry = gaz.countries.get(country)
     needed = _PLACED_VOTES if country in placed else _COUNTRY_VOTES
     runner_up = max((v for c, v in votes.items() if c != country), default=0.0)
-    ahead = count / total >= _COUNTRY_SHARE or count >= _COUNTRY_LEAD * runner_up
+    clear = count / total >= _COUNTRY_SHARE or count >= _COUNTRY_LEAD * runner_up
+    ahead = clear or country == dateline  # the story's dateline country, leading the votes
     if entry is None or count < needed or not ahead:
         return PlaceResult(
             None,
@@ -153,7 +173,9 @@ def country_fallback(
     return PlaceResult(
         place,
         f"no place in the sentence or paragraph; country-level fallback: the document's places "
-        f"and actors point to {country} ({count:g} of {total:g} votes)",
+        f"and actors point to {country} ({count:g} of {total:g} votes"
+        + ("" if clear else "; the most, and the dateline's country")
+        + ")",
     )
 
 
@@ -224,9 +246,14 @@ def _nationality_modifier(root: Token, trigger: Token, r: ResolvedToponym) -> bo
     return head.i != trigger.i and (head.lemma_ or head.text).lower() not in PLACE_NOUNS
 
 
-def _in_actor(cand: EventCandidate, start: int, end: int, doc_tokens: Doc) -> bool:
-    """Inside (or the possessor of) one of the event's actor or recipient mentions."""
+def _in_actor(
+    cand: EventCandidate, start: int, end: int, doc_tokens: Doc, town: bool = False
+) -> bool:
+    """Inside (or the possessor of) one of the event's actor or recipient mentions; with
+    ``town``, a recipient that is the place itself ("shelled Avdiivka") does not count."""
     for m in (*cand.actor, *cand.recipient):
+        if town and m in cand.recipient and m.start == start:
+            continue  # "shelled Avdiivka" or "shelled Dibrova, Donetsk"
         if m.block != cand.block:
             continue
         if m.start <= start < m.end:
@@ -248,7 +275,8 @@ def place_for(parsed: ParsedDocument, places: DocumentPlaces, cand: EventCandida
             continue
         root = doc[t.end - 1]
         level = locative_attachment(root, trigger)
-        if _in_actor(cand, t.start, t.end, doc) and level not in {1, 2}:
+        town = r.entry.feature != "country"
+        if _in_actor(cand, t.start, t.end, doc, town) and level not in {1, 2}:
             continue  # an actor's name, unless the trigger takes it as a place ("rallied in X")
         if _nationality_modifier(root, trigger, r):
             continue  # "fired on a U.S. convoy": whose convoy, not where
@@ -258,10 +286,29 @@ def place_for(parsed: ParsedDocument, places: DocumentPlaces, cand: EventCandida
             options.append((level, abs(root.i - trigger.i), r))
     if options:
         level, _distance, best = min(options, key=lambda o: (o[0], o[1]))
-        place = to_place(best)
         how = f"{best.toponym.text!r} {_LEVELS[level]} {trigger.text!r}"
-        return PlaceResult(place, f"{how}; {best.reason}")
+        qualified = _qualified_place(options)
+        if best.entry is not None and best.entry.feature == "country" and qualified is not None:
+            how = (
+                f"{qualified.toponym.text!r} is named with its units "
+                f"({qualified.toponym.qualifier_text}) in the sentence of {trigger.text!r}, "
+                f"where the country name {best.toponym.text!r} is a topic"
+            )
+            best = qualified
+        return PlaceResult(to_place(best), f"{how}; {best.reason}")
     return _without_toponym(parsed, places, cand)
+
+
+def _qualified_place(options: Sequence[tuple[int, int, ResolvedToponym]]) -> ResolvedToponym | None:
+    """The nearest town or unit of the options written with its units ("Emerson
+    (Manitoba)"): the place a report is from, more than a country it names ("protested in
+    Sudbury (Ontario) in support of Ukraine")."""
+    qualified = [
+        o
+        for o in options
+        if o[2].toponym.qualifiers and o[2].entry is not None and o[2].entry.feature != "country"
+    ]
+    return min(qualified, key=lambda o: (o[0], o[1]))[2] if qualified else None
 
 
 def _where_rank(place: Token) -> int:

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from chronica.errors import DictionaryError
-from chronica.nlp import ParsedDocument
+from chronica.nlp import Block, ParsedDocument
 from chronica.place.gazetteer import ADMIN_WORDS, BIG_CITY, DATA, GazEntry, Gazetteer, fold
 from chronica.records import Mention
 from chronica.time.dateline import dateline_place
@@ -157,6 +157,26 @@ _NOT_PLACES = frozenset(
         "colonia",  # Spanish: a city district ("Colonia Corona del Mar")
         "barrio",
         "d.c.",  # "Bogota, D.C." as well as "Washington, D.C."
+        # Common words that are also towns or units somewhere ("Free State", "Time" in
+        # Norway, "Durg" once "Drug"): in upper-case wire copy they would read as places.
+        "drug",
+        "free",
+        "young",
+        "federal",
+        "light",
+        "downtown",
+        "mountain",
+        "sense",
+        "time",
+        "store",
+        "progress",
+        "coast",
+        "grant",
+        "date",
+        "basic",
+        "liberal",
+        "bar",
+        "nacional",
     ]
 )
 # First words of names ("San Pedro Sula"), never a place alone.
@@ -177,6 +197,7 @@ _NAME_WORDS = 3  # words after a title taken as the name
 
 _DATELINE_VOTES = 2.0  # a wire story's dateline city says which country it is about
 _WEAK_VOTE = 0.5  # a demonym or an actor's country
+_ARMED_VOTE = 0.25  # the same of an armed force ("Russian forces", "the Turkish army")
 _STRONG = frozenset({"country", "admin1"})
 _DIRECTIONS = frozenset(
     [
@@ -279,8 +300,9 @@ def _is_punct(tok: Token) -> bool:
 
 def is_upper_case(parsed: ParsedDocument) -> bool:
     """True for upper-case wire copy (MUC-style), where capitals say nothing about names."""
-    letters = [c for c in parsed.document.text[:5000] if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    head = parsed.document.text[:5000]
+    letters = sum(map(str.isalpha, head))
+    return bool(letters) and sum(map(str.isupper, head)) / letters > 0.9
 
 
 def _strip(span: Span) -> Span:
@@ -307,7 +329,9 @@ def _lookup(gaz: Gazetteer, span: Span, alternates: bool) -> tuple[GazEntry, ...
     """Candidates for an entity: as written, without article and type word, or (for
     "Baghdad - Adhamiya") its first part."""
     for variant in _variants(span):
-        found = [e for e in gaz.lookup(variant, alternates=alternates) if _plausible_entry(e, span)]
+        if not gaz.knows(variant):
+            continue
+        found = _plausible_entries(gaz.lookup(variant, alternates=alternates), span)
         if variant != span.text and _ARABIC_ARTICLE.match(span.text):
             found = [e for e in found if e.country in _ARABIC_COUNTRIES]
         if found:
@@ -315,12 +339,16 @@ def _lookup(gaz: Gazetteer, span: Span, alternates: bool) -> tuple[GazEntry, ...
     return ()
 
 
-def _plausible_entry(entry: GazEntry, span: Span) -> bool:
-    """A name of four letters or fewer ("Pa", "Tut") is too common to mean a small town or a
-    second-level unit."""
-    short = len(span.text.replace(".", "")) <= _SHORT_NAME
-    small = entry.source == "admin2" or (entry.feature == "city" and entry.population < _SMALL_TOWN)
-    return not (short and small)
+def _plausible_entries(entries: Sequence[GazEntry], span: Span) -> list[GazEntry]:
+    """The entries without those a short name cannot mean: a name of four letters or fewer
+    ("Pa", "Tut") is too common to mean a small town or a second-level unit."""
+    if not entries or len(span.text.replace(".", "")) > _SHORT_NAME:
+        return list(entries)
+    return [e for e in entries if not _small(e)]
+
+
+def _small(entry: GazEntry) -> bool:
+    return entry.source == "admin2" or (entry.feature == "city" and entry.population < _SMALL_TOWN)
 
 
 def _variants(span: Span) -> Iterator[str]:
@@ -344,11 +372,13 @@ def _variants(span: Span) -> Iterator[str]:
             yield " ".join(words[:-1])  # "Seoul City - Jung" -> Seoul
 
 
-def _name_start_ok(tok: Token, upper: bool) -> bool:
-    """Could the token start a place name: capitalised ("NDjamena", "McAllen" too, not an
-    acronym like "PKK" in mixed-case text), not a stop word or a common word."""
-    text = tok.text
-    if not text.isalpha() or _is_stop(tok) or text.lower() in _NOT_PLACES:
+def _name_start_text(text: str, upper: bool) -> bool:
+    """Could a token with this text start a place name: capitalised ("NDjamena", "McAllen"
+    too, not an acronym like "PKK" in mixed-case text), not a stop word or a common word."""
+    if not text.isalpha() or not text[0].isupper():
+        return False
+    lower = text.lower()
+    if lower in STOP_WORDS or lower in _NOT_PLACES:
         return False
     if upper:
         return text.isupper()
@@ -356,30 +386,37 @@ def _name_start_ok(tok: Token, upper: bool) -> bool:
 
 
 def _ngram_matches(
-    gaz: Gazetteer, sent: Span, taken: set[int], upper: bool
+    gaz: Gazetteer, sent: Span, taken: set[int], upper: bool, texts: Sequence[str] | None = None
 ) -> list[tuple[int, int, tuple[GazEntry, ...]]]:
-    """Longest gazetteer n-grams starting at capitalised tokens not already in an entity."""
+    """Longest gazetteer n-grams starting at capitalised tokens not already in an entity
+    (``texts``: the sentence's token texts, when already listed)."""
     out: list[tuple[int, int, tuple[GazEntry, ...]]] = []
     doc = sent.doc
+    if texts is None:
+        texts = [t.text for t in sent]  # indexing a Doc builds a Token each time
+    first_words = gaz.first_words
     i = sent.start
     while i < sent.end:
-        tok = doc[i]
-        if i in taken or not _name_start_ok(tok, upper):
+        text = texts[i - sent.start]
+        if i in taken or not _name_start_text(text, upper):
             i += 1
             continue
-        if fold(tok.text).partition(" ")[0] not in gaz.first_words:
+        if fold(text).partition(" ")[0] not in first_words:
             i += 1  # no indexed name starts with this word
             continue
+        tok = doc[i]
         match: tuple[int, tuple[GazEntry, ...]] | None = None
         for n in range(min(MAX_NGRAM, sent.end - i), 0, -1):
+            last = texts[i + n - 1 - sent.start]
+            if any(k in taken for k in range(i, i + n)) or not (last.isalpha() or last.isdigit()):
+                continue
             span = doc[i : i + n]
-            last = doc[i + n - 1]
-            if any(t.i in taken for t in span) or not (last.text.isalpha() or last.text.isdigit()):
+            if not gaz.knows(span.text):
                 continue
             entries = tuple(gaz.lookup(span.text, alternates=False)) or tuple(
                 e for e in gaz.lookup(span.text) if e.population >= BIG_CITY
             )
-            entries = tuple(e for e in entries if _plausible_entry(e, span))
+            entries = tuple(_plausible_entries(entries, span))
             if n == 1 and tok.text.lower() in _NOT_ALONE:
                 entries = ()
             if entries and _plausible(span, entries, upper):
@@ -422,40 +459,46 @@ def _fragment(span: Span) -> bool:
     )
 
 
-def person_words(parsed: ParsedDocument) -> frozenset[str]:
+def person_words(
+    parsed: ParsedDocument,
+    upper: bool | None = None,
+    block_texts: Mapping[int, Sequence[str]] | None = None,
+) -> frozenset[str]:
     """Folded words that name persons somewhere in the document: the later words of a
     multi-word PERSON entity (surnames) and the capitalised words after a title ("General
     Enrique Lopez"). A single such word is not taken as a town ("Lopez said")."""
-    upper = is_upper_case(parsed)
+    if upper is None:
+        upper = is_upper_case(parsed)
     out: set[str] = set()
     for block in parsed.blocks:
         doc = block.doc
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 out.update(fold(t.text) for t in ent[1:] if t.text.isalpha())
-        for tok in doc:
-            if not _before_name(tok):
+        texts = block_texts[block.index] if block_texts else [t.text for t in doc]
+        given = given_names()
+        for i, text in enumerate(texts):
+            if not _before_name(text, given):
                 continue
-            words = (t for t in doc[tok.i + 1 :] if t.text.strip())  # wire copy breaks lines
+            words = (w for w in texts[i + 1 :] if w.strip())  # wire copy breaks lines
             named = False
             for _, nxt in zip(range(_NAME_WORDS + 1), words, strict=False):
-                word = nxt.text.lower().rstrip(".")
-                if word in _TITLES:
+                if nxt.lower().rstrip(".") in _TITLES:
                     continue
-                if not _name_start_ok(nxt, upper):
+                if not _name_start_text(nxt, upper):
                     break
-                out.add(fold(nxt.text))
+                out.add(fold(nxt))
                 named = True
-            if named and tok.text.lower().rstrip(".") not in _TITLES:
-                out.add(fold(tok.text))  # "Marco Antonio Guevara": the given name too
+            if named and text.lower().rstrip(".") not in _TITLES:
+                out.add(fold(text))  # "Marco Antonio Guevara": the given name too
     return frozenset(out)
 
 
-def _before_name(tok: Token) -> bool:
-    """A title ("General") or a given name ("Guillermo"): capitalised words after it name a
-    person."""
-    word = tok.text.lower().rstrip(".")
-    return word in _TITLES or (tok.text[:1].isupper() and fold(word) in given_names())
+def _before_name(text: str, given: frozenset[str]) -> bool:
+    """A title ("General") or a given name ("Guillermo", in ``given``): capitalised words
+    after it name a person."""
+    word = text.lower().rstrip(".")
+    return word in _TITLES or (text[:1].isupper() and fold(word) in given)
 
 
 @lru_cache(maxsize=1)
@@ -482,17 +525,24 @@ def _person_word(
     )
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
     """Every toponym of the document, in order, with qualifiers linked."""
     upper = is_upper_case(parsed)
-    persons = person_words(parsed)
+    block_texts = {block.index: [t.text for t in block.doc] for block in parsed.blocks}
+    persons = person_words(parsed, upper, block_texts)
     found: list[Toponym] = []
+    place_ents = {  # per block once: a sentence's own .ents scans all the block's entities
+        block.index: [e for e in block.doc.ents if e.label_ in _PLACE_LABELS]
+        for block in parsed.blocks
+    }
     for block, sent_index, sent in parsed.sentences():
         here: list[Toponym] = []
         taken: set[int] = set()
-        for whole in sent.ents:
-            if whole.label_ not in {"GPE", "LOC", "FAC"}:
-                continue
+        ents = place_ents[block.index]
+        for whole in [e for e in ents if sent.start <= e.start and e.end <= sent.end]:
             ent = _before_bracket(whole)
             if ent is None:
                 continue
@@ -521,7 +571,8 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
                 )
             )
             taken.update(range(ent.start, ent.end))
-        for start, end, entries in _ngram_matches(gaz, sent, taken, upper):
+        texts = block_texts[block.index][sent.start : sent.end]
+        for start, end, entries in _ngram_matches(gaz, sent, taken, upper, texts):
             span = block.doc[start:end]
             if _person_word(span, entries, persons, upper):
                 continue
@@ -536,9 +587,188 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
                     admin_word=_admin_word_after(span),
                 )
             )
+        here.extend(_unit_lists(gaz, block.index, sent_index, sent, texts, here, upper))
         here.sort(key=lambda t: t.start)
         found.extend(_link_qualifiers(block.doc, here))
     return found
+
+
+# Words between a name and its bracket that say what it is: "Balcad town (Balcad, ...)".
+_KIND_WORDS = GENERIC | ADMIN_WORDS | frozenset(["township", "lga", "locality", "groupement"])
+# Lower-case words inside a multi-word name ("Santa Rosa del Aguaray", "Bani al Harith").
+_NAME_JOINERS = frozenset(
+    ["de", "del", "la", "las", "los", "el", "al", "ad", "an", "ar", "as", "ash", "at", "az",
+     "da", "das", "do", "dos", "du", "des", "di", "y", "imeni", "na", "nad", "pod", "sur"]
+)  # fmt: skip
+_BRACKET_SPAN = 16  # tokens a "(A, B)" list of units may span
+_NOT_HEAD_ENTS = frozenset(["PERSON", "ORG", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"])
+
+
+def _unit_lists(
+    gaz: Gazetteer,
+    block: int,
+    sent_index: int,
+    sent: Span,
+    texts: Sequence[str],
+    here: Sequence[Toponym],
+    upper: bool,
+) -> list[Toponym]:
+    """Names the tagger and the n-grams missed around a list of units: the parts of
+    "X (A, B)" (event-data notes name a place's district and region in brackets: "Touronata
+    (Tongomayel, Soum)", "Kantale (Kantale, Eastern)") and the place X before the bracket or
+    before ", A" when A is a first-level unit ("shelled Dibrova, Donetsk"). X may be missing
+    from the gazetteer: it is then located by its units."""
+    doc = sent.doc
+    occupied = {i for t in here for i in range(t.start, t.end)}
+    out: list[Toponym] = []
+    marks = [sent.start + k for k, text in enumerate(texts) if text in {"(", ","}]
+    for i in marks:
+        if texts[i - sent.start] == "(":
+            parts = _bracket_parts(doc, i, min(sent.end, i + _BRACKET_SPAN), upper)
+        elif i + 1 < sent.end:
+            parts = _comma_unit(doc, i + 1, sent.end, here, upper)
+        else:
+            continue
+        units: list[Toponym] = []
+        for start, end in parts:
+            if any(i in occupied for i in range(start, end)):
+                units.extend(t for t in here if t.start == start and t.end == end)
+                continue
+            span = doc[start:end]
+            entries = _unit_lookup(gaz, span)
+            units.append(
+                Toponym(block, sent_index, start, end, span.text, entries, admin_word=True)
+            )
+        units = _directions_within(units)
+        if not units or not any(_is_larger(u) for u in units):
+            continue
+        out.extend(u for u in units if u.start not in {t.start for t in here})
+        occupied.update(i for u in units for i in range(u.start, u.end))
+        head = _head_before(doc, i, sent.start, upper)
+        if head is not None and not any(i in occupied for i in range(*head)):
+            span = doc[head[0] : head[1]]
+            entries = _lookup(gaz, span, alternates=not upper)
+            out.append(Toponym(block, sent_index, head[0], head[1], span.text, entries))
+            occupied.update(range(*head))
+    return out
+
+
+def _directions_within(units: list[Toponym]) -> list[Toponym]:
+    """A part of a list that is only a direction ("(South)", "(Alkufra, East)") is a unit
+    named "East" in many countries, or just a part of a town: it keeps only the readings in
+    the countries of the list's other parts, and says nothing alone."""
+    countries = {
+        e.country
+        for u in units
+        if not _only_directions(u.text)
+        for e in u.candidates
+        if e.feature in _STRONG or e.source == "admin2"
+    }
+    return [
+        _with(u, candidates=tuple(e for e in u.candidates if e.country in countries))
+        if _only_directions(u.text)
+        else u
+        for u in units
+    ]
+
+
+def _only_directions(text: str) -> bool:
+    words = text.lower().replace("-", " ").split()
+    return bool(words) and all(w in _DIRECTIONS for w in words)
+
+
+def _unit_lookup(gaz: Gazetteer, span: Span) -> tuple[GazEntry, ...]:
+    """Readings of a name in a list of units, as written or as a variant ("Seoul City -
+    Jongno" -> Seoul); a short name ("Soum") may well be a district here."""
+    short = len(span.text.replace(".", "")) <= _SHORT_NAME
+    for variant in _variants(span):
+        found = tuple(
+            e
+            for e in gaz.lookup(variant)
+            if e.feature in _STRONG or e.source == "admin2" or not (short and _small(e))
+        )
+        if found:
+            return found
+    return ()
+
+
+def _name_words(doc: Doc, start: int, end: int, upper: bool) -> bool:
+    """Are the tokens a name: capitalised words (hyphenated, "J&K" too), joined by the
+    lower-case particles of names?"""
+    if start >= end:
+        return False
+    for k, t in enumerate(doc[start:end]):
+        inner = 0 < k < end - start - 1
+        if inner and t.text in {"-", "&"}:
+            continue  # "Extreme-Nord", "Seoul City - Jongno"
+        word = t.text.replace("-", "").replace("&", "").replace("'", "")
+        if not word.isalpha():
+            return False
+        joiner = k > 0 and t.text.lower() in _NAME_JOINERS
+        if upper:  # capitals say nothing: a stop word or a common word ends the name
+            common = _is_stop(t) or t.text.lower() in _NOT_PLACES
+            if not t.text.isupper() or (common and not joiner):
+                return False
+        elif not t.text[0].isupper() and not joiner:
+            return False
+    return True
+
+
+def _bracket_parts(doc: Doc, open_i: int, limit: int, upper: bool) -> list[tuple[int, int]]:
+    """The names of a bracketed list "(A, B district, C)", without type words; none when any
+    part is not a name ("(coded to the district level)")."""
+    close = next((i for i in range(open_i + 1, limit) if doc[i].text == ")"), None)
+    if close is None or close == open_i + 1:
+        return []
+    parts: list[tuple[int, int]] = []
+    start = open_i + 1
+    for i in range(open_i + 1, close + 1):
+        if i < close and doc[i].text != ",":
+            continue
+        end = i
+        while end > start + 1 and doc[end - 1].text.lower() in _KIND_WORDS:
+            end -= 1
+        if not _name_words(doc, start, end, upper):
+            return []
+        parts.append((start, end))
+        start = i + 1
+    return parts
+
+
+def _comma_unit(
+    doc: Doc, start: int, limit: int, here: Sequence[Toponym], upper: bool
+) -> list[tuple[int, int]]:
+    """The found toponym right after a comma when it can be a first-level unit and ends its
+    clause ("Dibrova, Donetsk."): the unit of the place before the comma."""
+    unit = next((t for t in here if t.start == start), None)
+    if unit is None or not any(e.feature == "admin1" for e in unit.candidates):
+        return []
+    if unit.end < limit and doc[unit.end].text not in {",", ".", ";", "(", "and"}:
+        return []
+    return [(unit.start, unit.end)]
+
+
+def _head_before(doc: Doc, mark: int, sent_start: int, upper: bool) -> tuple[int, int] | None:
+    """The name before a bracket or comma, type words skipped ("Balcad town ("): up to
+    MAX_NGRAM name words, not a person's or an organisation's name."""
+    end = mark
+    while end > sent_start and doc[end - 1].text.lower() in _KIND_WORDS:
+        end -= 1
+    start = end
+    while (
+        start > sent_start and end - start < MAX_NGRAM and _name_words(doc, start - 1, end, upper)
+    ):
+        start -= 1
+    while start < end and doc[start].text.lower() in _NAME_JOINERS:
+        start += 1
+    if start >= end or start == sent_start:
+        return None
+    span = doc[start:end]
+    if any(t.ent_type_ in _NOT_HEAD_ENTS for t in span):
+        return None
+    if len(span) == 1 and (span[0].text.lower() in _NOT_SINGLE or _is_stop(span[0])):
+        return None
+    return start, end
 
 
 def _extended(
@@ -547,12 +777,14 @@ def _extended(
     """An entity the tagger cut short ("Deir" of "Deir ez Zor", "San Pedro" of "San Pedro
     Sula"): the entity with up to _EXTEND following words (line breaks skipped), when that
     longer name is in the gazetteer; else the entity and no candidates."""
+    texts = [t.text for t in ent.doc[ent.end : min(ent.end + _EXTEND, sent.end)]]
     for end in range(min(ent.end + _EXTEND, sent.end), ent.end, -1):
-        longer = ent.doc[ent.start : end]
-        last = longer[-1]
-        words = [t for t in longer[len(ent) :] if t.text.strip()]
-        if not _name_start_ok(last, upper) or not all(t.text.isalpha() for t in words):
+        words = [w for w in texts[: end - ent.end] if w.strip()]
+        if not _name_start_text(texts[end - ent.end - 1], upper) or not all(
+            w.isalpha() for w in words
+        ):
             continue  # "London - Westminster" is London's district, not a longer name
+        longer = ent.doc[ent.start : end]
         entries = _lookup(gaz, longer, alternates=not upper)
         if entries:
             return longer, entries
@@ -578,7 +810,7 @@ def _link_qualifiers(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
         quals: list[int] = []
         gap_start = head.end
         while j < len(out):
-            gap = [t for t in doc[gap_start : out[j].start] if t.text.lower() not in GENERIC]
+            gap = [t for t in doc[gap_start : out[j].start] if t.text.lower() not in _KIND_WORDS]
             between = " ".join(t.text for t in gap)
             if between not in {"(", ",", "", "( the", ", the"} or len(gap) > 2:
                 break
@@ -589,16 +821,32 @@ def _link_qualifiers(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
             j += 1
         if not quals:
             continue
-        for q in quals:
-            out[q] = _with(out[q], is_qualifier=True)
+        for q in quals:  # a qualifier names a unit: "Donetsk" the region, not the town
+            out[q] = _with(out[q], is_qualifier=True, admin_word=True)
+            if len(quals) > 1:  # "(Shiroro, Niger)": a list of units, the state not the country
+                out[q] = _with(out[q], candidates=_units_not_countries(out[q].candidates))
         # "Palma (Palma, Cabo Delgado)": a unit named like the place (its district) says
         # nothing about which Palma it is when another qualifier follows; that one does.
         others = [q for q in quals if fold(out[q].text) != fold(head.text)]
         quals = others or quals
-        entries = tuple(e for q in quals for e in out[q].candidates)
+        entries = tuple(e for q in quals for e in _unit_readings(out[q]))
         text = ", ".join(out[q].text for q in quals)
         out[i] = _with(head, qualifiers=entries, qualifier_text=text)
     return out
+
+
+def _units_not_countries(entries: tuple[GazEntry, ...]) -> tuple[GazEntry, ...]:
+    """The readings without the country ones when a first-level unit is among them."""
+    if not any(e.feature == "admin1" for e in entries):
+        return entries
+    return tuple(e for e in entries if e.feature != "country")
+
+
+def _unit_readings(t: Toponym) -> tuple[GazEntry, ...]:
+    """A qualifier's readings as a country or unit when it has any ("Buenos Aires" the
+    province, not a village of that name near another town), else all of them."""
+    units = tuple(e for e in t.candidates if e.feature in _STRONG or e.source == "admin2")
+    return units or t.candidates
 
 
 def _is_larger(t: Toponym) -> bool:
@@ -610,6 +858,7 @@ def _with(t: Toponym, **changes: object) -> Toponym:
         "block": t.block, "sentence_index": t.sentence_index, "start": t.start, "end": t.end,
         "text": t.text, "candidates": t.candidates, "qualifiers": t.qualifiers,
         "qualifier_text": t.qualifier_text, "is_qualifier": t.is_qualifier,
+        "admin_word": t.admin_word,
     }  # fmt: skip
     fields.update(changes)
     return Toponym(**fields)  # type: ignore[arg-type]
@@ -636,10 +885,18 @@ def toponym_votes(toponyms: Sequence[Toponym], once: bool = False) -> dict[str, 
         elif named:
             votes[named[0]] += 1.0
         elif countries:
-            best = max(t.candidates, key=lambda e: score(e, t, {}, 0.0))
+            facts = _name_facts(t)
+            best = max(t.candidates, key=lambda e: score(e, t, {}, 0.0, facts))
             if best.country:
                 votes[best.country] += 0.5
     return votes
+
+
+def dateline_country(parsed: ParsedDocument, gaz: Gazetteer) -> str | None:
+    """The country of a wire story's dateline city ("SAN SALVADOR, 12 JAN 90 (ACAN-EFE) --")."""
+    dateline = dateline_place(parsed.document.text)
+    entries = gaz.lookup(dateline) if dateline is not None else []
+    return entries[0].country if entries and entries[0].country else None
 
 
 def country_evidence(
@@ -648,20 +905,29 @@ def country_evidence(
     """Votes for the countries a document is about: the dateline's place, the toponyms,
     demonyms and the actors' countries."""
     votes = defaultdict(float, toponym_votes(toponyms, once=True))
-    dateline = dateline_place(parsed.document.text)
+    dateline = dateline_country(parsed, gaz)
     if dateline is not None:
-        entries = gaz.lookup(dateline)
-        if entries and entries[0].country:
-            votes[entries[0].country] += _DATELINE_VOTES
-    words: set[str] = set()
+        votes[dateline] += _DATELINE_VOTES
+    demonyms: dict[str, tuple[str, float]] = {}  # word -> (ISO3, its vote)
     for block in parsed.blocks:
-        for tok in block.doc:
-            if tok.text.isalpha() and tok.text[:1].isupper():
-                words.add(tok.text.lower())
-    for word in words:  # each demonym once
-        iso3 = gaz.demonym(word)
-        if iso3 is not None:
-            votes[iso3] += _WEAK_VOTE
+        doc = block.doc
+        for found in _CAPITALISED.finditer(_block_text(parsed, block)):  # faster than tokens
+            text = found.group()
+            known = demonyms.get(text)
+            if known is not None and known[1] == _WEAK_VOTE:
+                continue
+            iso3 = gaz.demonym(text)
+            if iso3 is None:
+                continue
+            span = doc.char_span(found.start(), found.end())
+            armed = span is not None and len(span) == 1 and _of_armed_force(span[0])
+            demonyms[text] = (iso3, _ARMED_VOTE if armed else _WEAK_VOTE)
+    once: dict[tuple[str, str], float] = {}
+    for word, (iso3, vote) in demonyms.items():  # each demonym once
+        word_key = (word.lower(), iso3)
+        once[word_key] = max(once.get(word_key, 0.0), vote)
+    for (_word, iso3), vote in once.items():
+        votes[iso3] += vote
     seen: set[str] = set()
     for m in mentions:
         key = m.entity.id or fold(m.entity.name or m.entity.text)
@@ -669,8 +935,42 @@ def country_evidence(
         if key in seen or not country or len(country) != 3 or not country.isalpha():
             continue
         seen.add(key)  # an actor named ten times is still one actor
-        votes[country] += _WEAK_VOTE
+        # armies act abroad: "Russian forces shelled X" says less of where than "police"
+        votes[country] += _ARMED_VOTE if m.entity.sector in _ARMED_SECTORS else _WEAK_VOTE
     return dict(votes)
+
+
+def _block_text(parsed: ParsedDocument, block: Block) -> str:
+    """The block's text, cut from the document's (``Doc.text`` joins every token anew)."""
+    doc = block.doc
+    if not len(doc):
+        return ""
+    last = doc[-1]
+    return parsed.document.text[block.offset : block.offset + last.idx + len(last.text)]
+
+
+_ARMED_SECTORS = frozenset({"MIL"})
+_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W\d_]*(?![^\W_])")
+# Nouns for armed forces: a demonym modifying one ("Turkish drones") names the attacker's
+# country, not the place of the attack.
+_FORCE_NOUNS = frozenset(
+    ["force", "forces", "troops", "troop", "army", "military", "soldiers", "soldier", "jets",
+     "jet", "warplanes", "warplane", "aircraft", "drones", "drone", "navy", "artillery",
+     "airstrike", "airstrikes", "strikes", "missiles", "missile", "helicopters", "helicopter"]
+)  # fmt: skip
+
+
+def _of_armed_force(tok: Token) -> bool:
+    """A word modifying a noun for armed forces ("Russian forces", "the Turkish air force")."""
+    head = tok.head
+    return (
+        head.i != tok.i
+        and tok.dep_ in {"amod", "compound", "nmod"}
+        and (
+            head.text.lower() in _FORCE_NOUNS
+            or (head.dep_ == "compound" and head.head.text.lower() in _FORCE_NOUNS)
+        )
+    )
 
 
 def _distance_km(a: GazEntry, b: GazEntry) -> float | None:
@@ -711,8 +1011,33 @@ def _fit_one(entry: GazEntry, q: GazEntry) -> float:
     return 1.0 if km is not None and km < 100 else 0.0
 
 
-def score(entry: GazEntry, t: Toponym, votes: Mapping[str, float], total: float) -> float:
-    """Prior (population, feature) + document context + qualifier fit."""
+@dataclass(frozen=True, slots=True)
+class _NameFacts:
+    """What a toponym's candidates say about each other, worked out once per toponym."""
+
+    names: frozenset[str]  # the toponym's bare name and its spellings
+    main_name_found: bool  # some candidate's main name is the name as written
+    units: frozenset[tuple[str | None, str]]  # (country, folded name) of first-level units
+
+
+def _name_facts(t: Toponym) -> _NameFacts:
+    names = _folded_names(t.text)
+    return _NameFacts(
+        names,
+        any(_bare(e.name) in names for e in t.candidates),
+        frozenset((e.country, fold(e.name)) for e in t.candidates if e.feature == "admin1"),
+    )
+
+
+def score(
+    entry: GazEntry,
+    t: Toponym,
+    votes: Mapping[str, float],
+    total: float,
+    facts: _NameFacts | None = None,
+) -> float:
+    """Prior (population, feature) + document context + qualifier fit (``facts``: the
+    toponym's :func:`_name_facts`, when already worked out)."""
     population = entry.population
     if entry.feature == "admin1" and not population:
         population = _ADMIN1_POPULATION
@@ -734,25 +1059,24 @@ def score(entry: GazEntry, t: Toponym, votes: Mapping[str, float], total: float)
         s += 3.0 * _qualifier_fit(entry, t.qualifiers)
     if entry.lat is None:
         s -= 0.5
-    names = _folded_names(t)
-    if _bare(entry.name) not in names and any(_bare(e.name) in names for e in t.candidates):
+    facts = facts or _name_facts(t)
+    if facts.main_name_found and _bare(entry.name) not in facts.names:
         s -= _OTHER_NAME_PENALTY  # "Parma" is Parma before it is Perm's old name
-    if entry.feature == "city" and any(
-        e.feature == "admin1" and e.country == entry.country and fold(e.name) == fold(entry.name)
-        for e in t.candidates
-    ):
+    if entry.feature == "city" and (entry.country, fold(entry.name)) in facts.units:
         s += _NAMESAKE_CAPITAL  # "Donetsk": the city of Donetsk Oblast, not a small namesake
     return s
 
 
+@lru_cache(maxsize=1 << 16)
 def _bare(name: str) -> str:
     """A name folded and without an Arabic article ("Al 'Amarah" -> "amarah")."""
     return _ARABIC_ARTICLE.sub("", fold(name))
 
 
-def _folded_names(t: Toponym) -> frozenset[str]:
-    """The toponym's bare name, with and without a final "-ah" ("Raqqa"/"Raqqah")."""
-    key = _bare(t.text)
+@lru_cache(maxsize=1 << 14)
+def _folded_names(text: str) -> frozenset[str]:
+    """A toponym's bare name, with and without a final "-ah" ("Raqqa"/"Raqqah")."""
+    key = _bare(text)
     return frozenset({key, key + "h", key[:-1] if key.endswith("ah") else key})
 
 
@@ -786,10 +1110,10 @@ def resolve_toponym(
     if not t.candidates:
         return ResolvedToponym(t, None, f"{t.text!r} not in the gazetteer")
     fitting = fitting or list(t.candidates)
-    best = max(fitting, key=lambda e: score(e, t, votes, total))
-    others = sorted(
-        (e for e in t.candidates if e is not best), key=lambda e: -score(e, t, votes, total)
-    )
+    facts = _name_facts(t)
+    scores = {e: score(e, t, votes, total, facts) for e in t.candidates}
+    best = max(fitting, key=scores.__getitem__)
+    others = sorted((e for e in t.candidates if e is not best), key=lambda e: -scores[e])
     why: list[str] = []
     if t.qualifiers and _qualifier_fit(best, t.qualifiers):
         why.append(f"qualified by {t.qualifier_text!r}")
