@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from chronica.actors.tokens import TokenColumns
 from chronica.records import Entity, Mention
 
 _MINOR = frozenset({"of", "the", "for", "and", "in", "on", "de", "la", "al", "el", "-", "'s", "e"})
@@ -82,27 +83,23 @@ def _run_after(doc: Doc, start: int) -> int:
     return end
 
 
-def find_definitions(doc: Doc, mentions: Sequence[Mention]) -> list[Definition]:
+def find_definitions(doc: Doc, cols: TokenColumns, mentions: Sequence[Mention]) -> list[Definition]:
     """Acronym definitions in one block, given the block's mentions so far."""
     out: list[Definition] = []
     n = len(doc)
-    for i, tok in enumerate(doc):
-        if (
-            tok.text in _OPEN
-            and i + 2 < n
-            and doc[i + 2].text in _CLOSE
-            and is_acronym(doc[i + 1].text)
-        ):
+    texts = cols.text
+    for i, text in enumerate(texts):
+        if text in _OPEN and i + 2 < n and texts[i + 2] in _CLOSE and is_acronym(texts[i + 1]):
             found = _long_before(doc, i, i + 1, mentions)
         elif (
-            tok.text == ","
+            text == ","
             and i + 2 < n
             and doc[i + 1].lower_ == "or"
-            and is_acronym(doc[i + 2].text)
+            and is_acronym(texts[i + 2])
             and (i + 3 == n or doc[i + 3].is_punct)
         ):
             found = _long_before(doc, i, i + 2, mentions)
-        elif is_acronym(tok.text) and i + 1 < n and doc[i + 1].text in _OPEN:
+        elif i + 1 < n and texts[i + 1] in _OPEN and is_acronym(text):
             found = _long_after(doc, i, mentions)
         else:
             continue

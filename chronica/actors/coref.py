@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from chronica.actors.compose import SECTOR_LABELS
+from chronica.actors.tokens import TokenColumns
 from chronica.nlp import ParsedDocument
 from chronica.records import Entity, Mention
 
@@ -112,6 +113,8 @@ _ABSORBED = frozenset(
         "forces",
     ]
 )
+# the lower-case words an anaphor or a relative phrase can start with
+_STARTERS = _DEMONSTRATIVES | _IT | _THEY | _HE | _RELATIVE
 _WINDOW = {"group": 8, "it": 3, "they": 3, "he": 3, "state": 2}
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _PEOPLE_SECTORS = frozenset({"CVL", "OPP"})  # "Iranians against the regime" -> Iran's regime
@@ -200,19 +203,21 @@ def _expletive(doc: Doc, i: int) -> bool:
 
 def _sentence_of(doc: Doc, first: int) -> list[int]:
     """Document-wide sentence index of every token of a block."""
-    out = [first] * len(doc)
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return out  # no boundaries: the block is one sentence
-    for k, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            out[i] = first + k
+        return [first] * len(doc)  # no boundaries: the block is one sentence
+    out: list[int] = []
+    k = first
+    for i, start in enumerate(doc.to_array("SENT_START").tolist()):
+        if start == 1 and i > 0:
+            k += 1
+        out.append(k)
     return out
 
 
 def _head_token(doc: Doc, start: int, end: int) -> Token:
     """The syntactic head of a span, climbing out of coordination and apposition
     ("the MEK and its allies": the allies share the MEK's role)."""
-    tok = doc[start:end].root
+    tok = doc[start] if end - start == 1 else doc[start:end].root
     for _ in range(4):
         if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
             break
@@ -385,15 +390,17 @@ def resolve_coreference(
     parsed: ParsedDocument,
     mentions: Sequence[Mention],
     category: Callable[[Mention], Category],
+    columns: Sequence[TokenColumns],
 ) -> list[Mention]:
-    """The mentions plus coreference mentions, sorted by (block, start)."""
+    """The mentions plus coreference mentions, sorted by (block, start); ``columns`` holds
+    the token columns of each block."""
     by_block: dict[int, list[Mention]] = {}
     for m in mentions:
         by_block.setdefault(m.block, []).append(m)
     history: list[_Seen] = []
     surnames: dict[str, Mention] = {}
     out: list[Mention] = []
-    for block in parsed.blocks:
+    for block, cols in zip(parsed.blocks, columns, strict=True):
         doc = block.doc
         mine = sorted(by_block.get(block.index, []), key=lambda m: m.start)
         sentence_of = _sentence_of(doc, block.first_sentence)
@@ -402,6 +409,7 @@ def resolve_coreference(
         covered = {i for m in mine for i in range(m.start, m.end)}
         dropped: set[int] = set()
         added: list[Mention] = []
+        texts, lowers = cols.text, cols.lower
         i = 0
         while i < len(doc):
             sent = sentence_of[i]
@@ -414,11 +422,12 @@ def resolve_coreference(
                     dropped.add(here.start)
                     here = linked
                     added.append(here)
-                history.append(_seen(doc, here, sent, category(here), has_dep))
-                _remember_surname(here, category(here), surnames)
+                kind = category(here)
+                history.append(_seen(doc, here, sent, kind, has_dep))
+                _remember_surname(here, kind, surnames)
                 i = max(i + 1, here.end)
                 continue
-            if i not in covered:
+            if i not in covered and _may_refer(texts[i], lowers[i], surnames):
                 found = _resolve_at(block.index, doc, i, sent, history, at, surnames, has_dep)
                 if found is None and doc[i].lower_ in _RELATIVE:
                     rel = _relative(block.index, doc, i, [*mine, *added], has_dep)
@@ -435,6 +444,12 @@ def resolve_coreference(
         out.extend(m for m in mine if m.start not in dropped)
         out.extend(added)
     return sorted(out, key=lambda m: (m.block, m.start))
+
+
+def _may_refer(text: str, lower: str, surnames: dict[str, Mention]) -> bool:
+    """A token that may start an anaphor, a relative phrase or an earlier person's surname
+    (a cheap filter before :func:`_resolve_at`)."""
+    return lower in _STARTERS or (text in surnames and text[:1].isupper())
 
 
 def _resolve_at(

@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from chronica.actors.dictionary import ActorDictionary
+from chronica.actors.tokens import TokenColumns
 
 _CLEAN = re.compile(r"[^a-z0-9 ]+")
 _PARTICLES = frozenset({"of", "the", "for", "and", "al", "el", "ul", "e", "i", "-", "'s", "de"})
@@ -53,6 +54,8 @@ class FuzzyIndex:
                 if len(key) >= _MIN_CHARS and not alias.isupper():
                     buckets.setdefault(key[0], {}).setdefault(key, (entry.key, alias))
         self.buckets = buckets
+        # the keys of each bucket as a tuple: rapidfuzz scans a sequence faster than a dict view
+        self.choices = {letter: tuple(bucket) for letter, bucket in buckets.items()}
 
     def best(self, text: str) -> tuple[str, str, float] | None:
         """(entry key, alias, score) of the closest alias, or None below the cutoff."""
@@ -63,17 +66,24 @@ class FuzzyIndex:
         if not bucket:
             return None
         cutoff = self.cutoff if " " in query else max(self.cutoff, 90.0)
-        found = process.extractOne(query, bucket.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+        choices = self.choices[query[0]]
+        found = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         if found is None:
             return None
         key, alias = bucket[found[0]]
         return key, alias, float(found[1])
 
-    def hits(self, doc: Doc, taken: Sequence[tuple[int, int]], all_caps: bool) -> list[FuzzyHit]:
+    def hits(
+        self,
+        doc: Doc,
+        cols: TokenColumns,
+        taken: Sequence[tuple[int, int]],
+        all_caps: bool,
+    ) -> list[FuzzyHit]:
         used = {i for s, e in taken for i in range(s, e)}
         out: list[FuzzyHit] = []
         seen: set[tuple[int, int]] = set()
-        for start, end in candidate_spans(doc, all_caps):
+        for start, end in candidate_spans(cols, all_caps):
             if (start, end) in seen or any(i in used for i in range(start, end)):
                 continue
             seen.add((start, end))
@@ -84,35 +94,28 @@ class FuzzyIndex:
         return out
 
 
-def candidate_spans(doc: Doc, all_caps: bool) -> Iterator[tuple[int, int]]:
+def candidate_spans(cols: TokenColumns, all_caps: bool) -> Iterator[tuple[int, int]]:
     """Named-entity spans, then maximal capitalised runs (none in all-caps text)."""
-    for ent in doc.ents:
+    for ent in cols.ents:
         if ent.label_ in ("ORG", "PERSON", "NORP", "GPE", "FAC"):
             yield ent.start, ent.end
     if all_caps:
         return
-    has_pos = doc.has_annotation("POS")
+    capital, lowers = cols.capital, cols.lower
     i = 0
-    n = len(doc)
+    n = len(capital)
     while i < n:
-        if not _capital(doc, i, has_pos):
+        if not capital[i]:
             i += 1
             continue
         j = i + 1
         last = i + 1
         while j < n and j - i < 8:
-            if _capital(doc, j, has_pos):
+            if capital[j]:
                 last = j + 1
-            elif doc[j].lower_ not in _PARTICLES:
+            elif lowers[j] not in _PARTICLES:
                 break
             j += 1
-        if not (last - i == 1 and doc[i].lower_ in STOP_WORDS):
+        if not (last - i == 1 and lowers[i] in STOP_WORDS):
             yield i, last
         i = last
-
-
-def _capital(doc: Doc, i: int, has_pos: bool) -> bool:
-    tok = doc[i]
-    if has_pos and tok.pos_ == "PROPN":
-        return True
-    return tok.is_alpha and tok.text[0].isupper()

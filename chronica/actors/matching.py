@@ -10,7 +10,7 @@ Overlapping hits are reduced to the longest (dictionary alias before agent word 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -57,10 +57,11 @@ class Hit:
         return self.end - self.start
 
 
-def is_all_caps(doc: Doc) -> bool:
-    """True when the block is wire-style upper case (at least 20 letters, 85% capitals)."""
-    letters = [c for c in doc.text if c.isalpha()]
-    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+def is_all_caps(words: Sequence[str]) -> bool:
+    """True when the block (its tokens' texts) is wire-style upper case (at least 20 letters,
+    85% capitals)."""
+    letters = "".join(filter(str.isalpha, "".join(words)))
+    return len(letters) >= 20 and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
 
 
 class ActorMatcher:

@@ -25,6 +25,7 @@ from chronica.actors.dictionary import ActorDictionary, ActorEntry, Role, cached
 from chronica.actors.fuzzy import FuzzyIndex
 from chronica.actors.matching import ActorMatcher, is_all_caps
 from chronica.actors.normalize import exact_key, norm_key, tokenizer, with_lexical_attrs
+from chronica.actors.tokens import TokenColumns, token_columns
 from chronica.config import Settings
 from chronica.nlp import ParsedDocument
 from chronica.records import Entity, Mention
@@ -60,14 +61,15 @@ class ActorResolver:
         taught: dict[str, Definition] = {}
         blocks = tuple(replace(b, doc=with_lexical_attrs(b.doc)) for b in parsed.blocks)
         parsed = replace(parsed, blocks=blocks)
-        for block in parsed.blocks:
-            found = self.block_mentions(block.index, block.doc, taught, categories)
+        columns = tuple(token_columns(b.doc) for b in parsed.blocks)
+        for block, cols in zip(parsed.blocks, columns, strict=True):
+            found = self.block_mentions(block.index, block.doc, taught, categories, cols)
             mentions.extend(found)
 
         def category(m: Mention) -> Category:
             return categories.get((m.block, m.start)) or self._category(m)
 
-        resolved = resolve_coreference(parsed, mentions, category)
+        resolved = resolve_coreference(parsed, mentions, category, columns)
         published = parsed.document.published
         if published is None:
             return resolved
@@ -79,17 +81,20 @@ class ActorResolver:
         doc: Doc,
         taught: dict[str, Definition] | None = None,
         categories: dict[tuple[int, int], Category] | None = None,
+        cols: TokenColumns | None = None,
     ) -> list[Mention]:
         """The mentions of one block (no coreference). ``taught`` carries acronyms defined in
-        earlier blocks and receives this block's definitions."""
+        earlier blocks and receives this block's definitions; ``cols`` are the block's token
+        columns when the caller has them."""
         taught = {} if taught is None else taught
-        caps = is_all_caps(doc)
+        cols = token_columns(doc) if cols is None else cols
+        caps = is_all_caps(cols.text)
         hits = self.matcher.hits(doc, caps)
         found = self.composer.mentions(block, doc, hits, caps)
-        found = self._acronyms(block, doc, found, taught)
+        found = self._acronyms(block, doc, cols, found, taught)
         taken = [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in found]
-        found.extend(self._fuzzy(block, doc, taken, caps))
-        found.extend(self._ner(block, doc, found, categories))
+        found.extend(self._fuzzy(block, doc, cols, taken, caps))
+        found.extend(self._ner(block, doc, cols, found, categories))
         found = [_former_office(doc, m) for m in found]
         found = self._peoples(block, doc, sorted(found, key=lambda m: m.start))
         return self._peoples_of_place(block, doc, found)
@@ -159,10 +164,15 @@ class ActorResolver:
         return None
 
     def _acronyms(
-        self, block: int, doc: Doc, found: list[Mention], taught: dict[str, Definition]
+        self,
+        block: int,
+        doc: Doc,
+        cols: TokenColumns,
+        found: list[Mention],
+        taught: dict[str, Definition],
     ) -> list[Mention]:
         out = list(found)
-        for definition in find_definitions(doc, found):
+        for definition in find_definitions(doc, cols, found):
             if not definition.known:
                 definition = _coded_long_form(definition, found)
             taught[definition.acronym] = definition
@@ -175,25 +185,30 @@ class ActorResolver:
             return out
         at = {m.start: m for m in out}
         covered = {i for m in out if m.end - m.start > 1 for i in range(m.start, m.end)}
-        for tok in doc:
-            d = taught.get(tok.text)
-            if d is None or tok.i in covered:
+        for i, word in enumerate(cols.text):
+            d = taught.get(word)
+            if d is None or i in covered:
                 continue
-            old = at.get(tok.i)
+            old = at.get(i)
             if old is not None and d.known and old.entity.id == d.entity.id:
                 continue
-            entity = replace(d.entity, text=tok.text)
+            entity = replace(d.entity, text=word)
             reason = f"acronym {d.acronym!r} defined in the text as {d.entity.name!r}"
             if old is not None:
                 out.remove(old)
-            out.append(Mention(block, tok.i, tok.i + 1, entity, "acronym", reason, d.parent))
+            out.append(Mention(block, i, i + 1, entity, "acronym", reason, d.parent))
         return sorted(out, key=lambda m: m.start)
 
     def _fuzzy(
-        self, block: int, doc: Doc, taken: Sequence[tuple[int, int]], caps: bool
+        self,
+        block: int,
+        doc: Doc,
+        cols: TokenColumns,
+        taken: Sequence[tuple[int, int]],
+        caps: bool,
     ) -> list[Mention]:
         out: list[Mention] = []
-        for hit in self.fuzzy.hits(doc, taken, caps):
+        for hit in self.fuzzy.hits(doc, cols, taken, caps):
             entry = self.dictionary.entries[hit.key]
             text = doc[hit.start : hit.end].text
             reason = f"fuzzy match {text!r} ~ {hit.alias!r} ({hit.score:.0f}) -> {entry.name}"
@@ -214,12 +229,13 @@ class ActorResolver:
         self,
         block: int,
         doc: Doc,
+        cols: TokenColumns,
         found: Sequence[Mention],
         categories: dict[tuple[int, int], Category] | None,
     ) -> list[Mention]:
         used = {i for m in found for i in range(m.start, m.end)}
         out: list[Mention] = []
-        for ent in doc.ents:
+        for ent in cols.ents:
             if ent.label_ not in _NER_LABELS or any(i in used for i in range(ent.start, ent.end)):
                 continue
             start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
