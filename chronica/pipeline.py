@@ -126,7 +126,6 @@ class Coder:
             return event
         return replace(event, actor=actor, recipient=recipient)
 
-
     def _code_groups_at_event_place(self, event: Event) -> Event:
         """Groups that act in several countries (the dictionary's ``operates_in``) code for
         the country where the event took place when it is one of them."""

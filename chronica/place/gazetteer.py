@@ -421,6 +421,8 @@ def _build_index(min_population: int) -> Gazetteer:
     for entry, unit_names in _geonames_units(iso2_to_3):
         add(unit_names, entry)
     _add_unit_aliases(index, _read_yaml(DATA / "unit_aliases.yaml") or {})
+    for entry, unit_names_ in _districts(_read_yaml(DATA / "districts.yaml") or {}):
+        add(unit_names_, entry)
 
     for cont in cache.get_continents().values():
         entry = GazEntry(
@@ -461,6 +463,23 @@ def _add_unit_aliases(
             ]
             for key in {fold(o) for o in others}:
                 index[key].extend(e for e in entries if e not in index[key])
+
+
+def _districts(
+    data: Mapping[str, Mapping[str, list[Mapping[str, Any]]]],
+) -> list[tuple[GazEntry, list[str]]]:
+    """Second-level units from chronica/data/places/districts.yaml ("Bara" district of Madhesh,
+    Nepal), each with its names, as GeoNames-derived second-level units are."""
+    out: list[tuple[GazEntry, list[str]]] = []
+    for iso3, units in data.items():
+        for admin1, districts in units.items():
+            for d in districts:
+                entry = GazEntry(
+                    d["name"], iso3, admin1, float(d["lat"]), float(d["lon"]), None, "region",
+                    _ADMIN2_POPULATION, "admin2",
+                )  # fmt: skip
+                out.append((entry, [d["name"], *d.get("aliases", [])]))
+    return out
 
 
 def _geonames_rows() -> list[dict[str, str]]:
