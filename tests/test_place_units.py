@@ -97,6 +97,8 @@ def test_place_bracket_that_is_not_a_list_of_units(gaz: Gazetteer, words: str) -
         ("Rural Damascus", "SYR"),
         ("Cataluna", "ESP"),
         ("Khyber-Pakhtunkhwa", "PAK"),
+        ("West Azerbaijan", "IRN"),
+        ("East Azerbaijan", "IRN"),
     ],
 )
 def test_place_other_names_of_units(gaz: Gazetteer, name: str, country: str) -> None:

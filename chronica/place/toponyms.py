@@ -341,10 +341,12 @@ def _lookup(gaz: Gazetteer, span: Span, alternates: bool) -> tuple[GazEntry, ...
 
 def _plausible_entries(entries: Sequence[GazEntry], span: Span) -> list[GazEntry]:
     """The entries without those a short name cannot mean: a name of four letters or fewer
-    ("Pa", "Tut") is too common to mean a small town or a second-level unit."""
+    ("Pa", "Tut") is too common to mean a small town or a second-level unit, unless a type
+    word says it is one ("Bara district")."""
     if not entries or len(span.text.replace(".", "")) > _SHORT_NAME:
         return list(entries)
-    return [e for e in entries if not _small(e)]
+    unit = _admin_word_after(span)
+    return [e for e in entries if not _small(e) or (unit and e.source == "admin2")]
 
 
 def _small(entry: GazEntry) -> bool:
