@@ -17,7 +17,30 @@ from spacy.vocab import Vocab
 from chronica.attribution import Attributor
 from chronica.config import Settings
 from chronica.nlp import Block, ParsedDocument
+from chronica.place import Geoparser
+from chronica.place.gazetteer import Gazetteer
 from chronica.records import AttributionResult, Document, EventCandidate, Mention
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    """The built-in gazetteer, loaded once."""
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def geoparser() -> Geoparser:
+    """The place stage with default settings."""
+    return Geoparser.from_settings(Settings())
+
+
+def ents(n: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:
+    """BIO entity tags for ``make_doc(ents=...)``: ``spans`` are (start, end, label) tokens."""
+    tags = ["O"] * n
+    for start, end, label in spans:
+        tags[start] = f"B-{label}"
+        tags[start + 1 : end] = [f"I-{label}"] * (end - start - 1)
+    return tags
 
 
 @pytest.fixture(scope="session")

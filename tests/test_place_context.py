@@ -4,13 +4,10 @@ the country fallback and which earlier place an event inherits."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
-from conftest import make_doc, parsed_from_docs
+from conftest import ents, make_doc, parsed_from_docs
 from spacy.tokens import Doc
 
-from chronica.config import Settings
 from chronica.place import Geoparser
 from chronica.place.gazetteer import Gazetteer, fold
 from chronica.place.geoparser import country_fallback, one_sense
@@ -25,25 +22,6 @@ from chronica.place.toponyms import (
 from chronica.records import EventCandidate, EventType, PlaceResult
 
 EVENT = EventType("ASSAULT", None, "190", 4, -10.0, "x")
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def geoparser() -> Geoparser:
-    return Geoparser.from_settings(Settings())
-
-
-def ents(n: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:
-    tags = ["O"] * n
-    for start, end, label in spans:
-        tags[start] = f"B-{label}"
-        for i in range(start + 1, end):
-            tags[i] = f"I-{label}"
-    return tags
 
 
 def locate(gp: Geoparser, doc: Doc, trigger: int) -> PlaceResult:

@@ -5,35 +5,14 @@ district") is the district, not a foreign town of that name."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
-from conftest import make_doc, parsed_from_docs
+from conftest import ents, make_doc, parsed_from_docs
 
-from chronica.config import Settings
 from chronica.place import Geoparser
 from chronica.place.gazetteer import Gazetteer
 from chronica.records import EventCandidate, EventType, PlaceResult
 
 EVENT = EventType("PROTEST", None, "141", 4, -6.5, "x")
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def geoparser() -> Geoparser:
-    return Geoparser.from_settings(Settings())
-
-
-def ents(n: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:
-    tags = ["O"] * n
-    for start, end, label in spans:
-        tags[start] = f"B-{label}"
-        tags[start + 1 : end] = [f"I-{label}"] * (end - start - 1)
-    return tags
 
 
 def locate(gp: Geoparser, words: list[str], tags: list[str], trigger: int) -> PlaceResult:

@@ -20,11 +20,6 @@ from chronica.place.gazetteer import (
 from chronica.place.toponyms import Toponym, resolve_names, resolve_toponym
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 @pytest.mark.parametrize(
     ("text", "key"),
     [

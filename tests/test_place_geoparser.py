@@ -3,23 +3,15 @@ the sentence, not the actor's nationality; upper-case wire copy works."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
-from conftest import make_doc, parsed_from_docs
+from conftest import ents, make_doc, parsed_from_docs
 from spacy.tokens import Doc
 
-from chronica.config import Settings
 from chronica.nlp import ParsedDocument
 from chronica.place import Geoparser
 from chronica.records import Entity, EventCandidate, EventType, Mention, PlaceResult
 
 EVENT = EventType("PROTEST", None, "140", 3, -6.5, "x")
-
-
-@pytest.fixture(scope="module")
-def geoparser() -> Geoparser:
-    return Geoparser.from_settings(Settings())
 
 
 def cand(parsed: ParsedDocument, token: int, actor: tuple[Mention, ...] = ()) -> EventCandidate:
@@ -32,15 +24,6 @@ def locate(gp: Geoparser, doc: Doc, trigger: int, actor: tuple[Mention, ...] = (
     parsed = parsed_from_docs([doc])
     (result,) = gp.resolve(parsed, [cand(parsed, trigger, actor)], list(actor))
     return result
-
-
-def ents(n: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:
-    tags = ["O"] * n
-    for start, end, label in spans:
-        tags[start] = f"B-{label}"
-        for i in range(start + 1, end):
-            tags[i] = f"I-{label}"
-    return tags
 
 
 def paris_protests() -> Doc:
