@@ -14,9 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from chronica.actors import ActorResolver
 from chronica.attribution import Attributor
 from chronica.config import Settings
 from chronica.nlp import Block, ParsedDocument
+from chronica.ontology import Ontology
 from chronica.place import Geoparser
 from chronica.place.gazetteer import Gazetteer
 from chronica.records import AttributionResult, Document, EventCandidate, Mention
@@ -32,6 +34,47 @@ def gaz() -> Gazetteer:
 def geoparser() -> Geoparser:
     """The place stage with default settings."""
     return Geoparser.from_settings(Settings())
+
+
+@pytest.fixture(scope="session")
+def resolver() -> ActorResolver:
+    """The actors stage with the built-in dictionary."""
+    return ActorResolver.from_settings(Settings())
+
+
+def flat_doc(*sentences: Sequence[tuple[str, str]]) -> Doc:
+    """Sentences of (word, POS) with a broken parse, as the parser gives on upper-case wire
+    copy: in each sentence every word hangs off the first one (dep 'dep')."""
+    words: list[str] = []
+    heads: list[int] = []
+    deps: list[str] = []
+    pos: list[str] = []
+    for sentence in sentences:
+        root = len(words)
+        for i, (word, tag) in enumerate(sentence):
+            words.append(word)
+            heads.append(root)
+            deps.append("ROOT" if i == 0 else "dep")
+            pos.append(tag)
+    return make_doc(words, heads=heads, deps=deps, pos=pos)
+
+
+def assault_candidate(
+    i: int, actor: tuple[Mention, ...] = (), sentence_index: int = 0, end: int | None = None
+) -> EventCandidate:
+    """A hand-built ASSAULT (CAMEO 190) candidate triggered at token ``i`` of block 0."""
+    return EventCandidate(
+        block=0,
+        sentence_index=sentence_index,
+        trigger_start=i,
+        trigger_end=end if end is not None else i + 1,
+        event=Ontology.load().event_type("190", "t", plover="ASSAULT"),
+        actor=actor,
+        recipient=(),
+        pattern_id="test",
+        confidence=1.0,
+        reason="hand-built",
+    )
 
 
 def ents(n: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:

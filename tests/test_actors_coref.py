@@ -9,13 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from chronica.actors import ActorResolver, relative_antecedent
-from chronica.config import Settings
 from chronica.records import Mention
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver.from_settings(Settings())
 
 
 def _doc(spec: str) -> Doc:

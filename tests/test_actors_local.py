@@ -20,11 +20,6 @@ from chronica.pipeline import Coder
 from chronica.records import Document, Entity, Mention
 
 
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver.from_settings(Settings())
-
-
 @lru_cache(maxsize=1)
 def _blank() -> Language:
     return spacy.blank("en")

@@ -18,11 +18,6 @@ from chronica.nlp import Block, ParsedDocument
 from chronica.records import Document, Entity, Mention
 
 
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver.from_settings(Settings())
-
-
 @lru_cache(maxsize=1)
 def _blank() -> Language:
     return spacy.blank("en")

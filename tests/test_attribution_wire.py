@@ -5,14 +5,13 @@ authorities, and perpetrator statements that reach the whole article. Hand-built
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 from spacy.tokens import Doc
 
-from chronica.ontology import Ontology
-from chronica.records import Certainty, Entity, EventCandidate, Mention
+from chronica.records import Certainty, Entity, Mention
+from tests.conftest import assault_candidate as candidate
 from tests.conftest import attribute_candidates as resolve
+from tests.conftest import flat_doc as flat
 from tests.conftest import make_doc
 
 pytestmark = pytest.mark.issue(6)
@@ -21,40 +20,9 @@ pytestmark = pytest.mark.issue(6)
 Word = tuple[str, str]
 
 
-def flat(*sentences: Sequence[Word]) -> Doc:
-    """A broken parse: in each sentence every word hangs off the first one (dep 'dep')."""
-    words: list[str] = []
-    heads: list[int] = []
-    deps: list[str] = []
-    pos: list[str] = []
-    for sentence in sentences:
-        root = len(words)
-        for i, (word, tag) in enumerate(sentence):
-            words.append(word)
-            heads.append(root)
-            deps.append("ROOT" if i == 0 else "dep")
-            pos.append(tag)
-    return make_doc(words, heads=heads, deps=deps, pos=pos)
-
-
 def words(text: str, pos: dict[str, str]) -> list[Word]:
     """Upper-case words; POS from ``pos`` (default NOUN, PUNCT for punctuation)."""
     return [(w, pos.get(w, "PUNCT" if w in {".", ",", ";"} else "NOUN")) for w in text.split()]
-
-
-def candidate(i: int, actor: tuple[Mention, ...] = (), sentence_index: int = 0) -> EventCandidate:
-    return EventCandidate(
-        block=0,
-        sentence_index=sentence_index,
-        trigger_start=i,
-        trigger_end=i + 1,
-        event=Ontology.load().event_type("190", "t", plover="ASSAULT"),
-        actor=actor,
-        recipient=(),
-        pattern_id="test",
-        confidence=1.0,
-        reason="hand-built",
-    )
 
 
 def mention(doc: Doc, word: str, sector: str | None = None) -> Mention:

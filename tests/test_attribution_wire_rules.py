@@ -12,10 +12,10 @@ import pytest
 from spacy.tokens import Doc
 
 from chronica.attribution.syntax import lemma_hits, lower_words, quote_spans
-from chronica.ontology import Ontology
-from chronica.records import Certainty, Entity, EventCandidate, Mention
+from chronica.records import Certainty, Entity, Mention
+from tests.conftest import assault_candidate as candidate
 from tests.conftest import attribute_candidates as resolve
-from tests.conftest import make_doc
+from tests.conftest import flat_doc, make_doc
 
 pytestmark = pytest.mark.issue(6)
 
@@ -28,39 +28,18 @@ VERBS = ("REPORTS", "SAID", "STAGED", "EXPLODED", "ACCUSED", "ACCUSE", "BLAMED",
 
 
 def flat(*sentences: str) -> Doc:
-    """A broken parse: in each sentence every word hangs off the first one (dep 'dep')."""
-    words: list[str] = []
-    heads: list[int] = []
-    deps: list[str] = []
-    pos: list[str] = []
-    for sentence in sentences:
-        root = len(words)
-        for i, word in enumerate(sentence.split()):
-            words.append(word)
-            heads.append(root)
-            deps.append("ROOT" if i == 0 else "dep")
-            tag = "VERB" if word in VERBS else POS.get(word, "NOUN")
-            pos.append("PUNCT" if word in {".", ","} else tag)
-    return make_doc(words, heads=heads, deps=deps, pos=pos)
+    """A broken parse of each sentence (see ``flat_doc``); POS from VERBS and POS."""
+
+    def tag(word: str) -> str:
+        if word in {".", ","}:
+            return "PUNCT"
+        return "VERB" if word in VERBS else POS.get(word, "NOUN")
+
+    return flat_doc(*([(w, tag(w)) for w in s.split()] for s in sentences))
 
 
 def at(doc: Doc, word: str, nth: int = 1) -> int:
     return [t.i for t in doc if t.text == word][nth - 1]
-
-
-def candidate(i: int, actor: tuple[Mention, ...] = (), sentence_index: int = 0) -> EventCandidate:
-    return EventCandidate(
-        block=0,
-        sentence_index=sentence_index,
-        trigger_start=i,
-        trigger_end=i + 1,
-        event=Ontology.load().event_type("190", "t", plover="ASSAULT"),
-        actor=actor,
-        recipient=(),
-        pattern_id="test",
-        confidence=1.0,
-        reason="hand-built",
-    )
 
 
 def mention(doc: Doc, word: str, sector: str | None = None, nth: int = 1) -> Mention:

@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from chronica.ontology import Ontology
-from chronica.records import AttributionResult, Certainty, Entity, EventCandidate, Mention
+from chronica.records import AttributionResult, Certainty, Entity, Mention
+from tests.conftest import assault_candidate as candidate
 from tests.conftest import attribute_candidates as resolve
-from tests.conftest import make_doc
+from tests.conftest import flat_doc, make_doc
 
 pytestmark = pytest.mark.issue(6)
 
@@ -31,19 +31,12 @@ POS = {"THE": "DET", "A": "DET", "BY": "ADP", "FOR": "ADP", "WITH": "ADP", "IN":
 
 
 def flat(*sentences: str) -> Doc:
-    """Upper-case sentences with a broken parse: every word hangs off the first one."""
-    words: list[str] = []
-    heads: list[int] = []
-    deps: list[str] = []
-    pos: list[str] = []
-    for sentence in sentences:
-        root = len(words)
-        for i, word in enumerate(sentence.split()):
-            words.append(word)
-            heads.append(root)
-            deps.append("ROOT" if i == 0 else "dep")
-            pos.append(POS.get(word, "PUNCT" if word in {".", ",", ";", "--"} else "NOUN"))
-    return make_doc(words, heads=heads, deps=deps, pos=pos)
+    """Upper-case sentences with a broken parse (see ``flat_doc``); POS from POS."""
+
+    def tag(word: str) -> str:
+        return POS.get(word, "PUNCT" if word in {".", ",", ";", "--"} else "NOUN")
+
+    return flat_doc(*([(w, tag(w)) for w in s.split()] for s in sentences))
 
 
 def at(doc: Doc, word: str, nth: int = 1) -> int:
@@ -53,23 +46,6 @@ def at(doc: Doc, word: str, nth: int = 1) -> int:
 def mention(doc: Doc, word: str, sector: str | None = None, nth: int = 1) -> Mention:
     i = at(doc, word, nth)
     return Mention(0, i, i + 1, Entity(word, sector=sector), "dictionary", "hand-built")
-
-
-def candidate(
-    i: int, actor: tuple[Mention, ...] = (), sentence_index: int = 0, end: int | None = None
-) -> EventCandidate:
-    return EventCandidate(
-        block=0,
-        sentence_index=sentence_index,
-        trigger_start=i,
-        trigger_end=end if end is not None else i + 1,
-        event=Ontology.load().event_type("190", "t", plover="ASSAULT"),
-        actor=actor,
-        recipient=(),
-        pattern_id="test",
-        confidence=1.0,
-        reason="hand-built",
-    )
 
 
 def one(text: str, trigger: str, mentions: Sequence[str] = ()) -> AttributionResult:
