@@ -6,7 +6,8 @@ Generates a corpus with bench/corpus.py, then runs each stage in its own process
 RSS is per stage) and writes the results into BENCHMARKS.md:
 
 * bare spaCy ``nlp.pipe`` over the texts (words/s, sentences/s);
-* ``chronica code`` (Coder.code_many) over the same documents, and its ratio to bare parsing;
+* ``chronica code`` (Coder.code_many) over the same documents, and its ratio to bare parsing,
+  also measured paired: bare parse, chronica's parse and coding interleaved chunk by chunk;
 * ``chronica ingest`` on a Dask LocalCluster with 1 and with 2 workers (warmed up first), the
   speed-up, peak RSS per worker, database size per 1,000 documents;
 * re-ingest of the same corpus (everything skipped) and its speed-up;
@@ -90,9 +91,17 @@ def stage_code(corpus: Path, workdir: Path) -> Result:
 SEED = ROOT.parent / "shared" / "eval" / "seed.docs.jsonl"
 
 
-def _stage_seconds(documents: list[Any], repeat: int = 1) -> dict[str, float]:
+def _chunks(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _stage_seconds(documents: list[Any], repeat: int = 1, chunk: int = 100) -> dict[str, float]:
     """Parse the documents with the stock pipeline (``bare``) and with chronica's (``parse``),
-    then time each chronica stage over chronica's parses."""
+    time each chronica stage over chronica's parses, then code the same parses end to end
+    (``code``: the stages and the post-processing, as ``Coder.code_parsed`` runs them).
+
+    The work is interleaved chunk by chunk, and the order of the two parses alternates, so a
+    change of machine load during the run falls on both sides of every ratio alike."""
     import spacy
 
     from chronica.pipeline import Coder, assemble
@@ -100,37 +109,55 @@ def _stage_seconds(documents: list[Any], repeat: int = 1) -> dict[str, float]:
     coder = Coder()
     list(coder.code_many(documents[:5]))  # warm up: model, dictionaries, gazetteer
     stock = spacy.load(coder.settings.model)
-    texts = [d.text for d in documents]
-    list(stock.pipe(texts[:5]))
+    list(stock.pipe([d.text for d in documents[:5]]))
     seconds = dict.fromkeys(
-        ("bare", "parse", "actors", "events", "time", "place", "attribution", "assemble"), 0.0
+        ("bare", "parse", "actors", "events", "time", "place", "attribution", "assemble", "code"),
+        0.0,
     )
-    for _ in range(repeat):
+
+    def bare(texts: list[str]) -> None:
         began = time.perf_counter()
         list(stock.pipe(texts, batch_size=coder.settings.batch_size))
         seconds["bare"] += time.perf_counter() - began
+
+    def chronica_parse(docs: list[Any]) -> list[Any]:
         began = time.perf_counter()
-        parsed_docs = list(coder._parse(documents))
+        parsed = list(coder._parse(docs))
         seconds["parse"] += time.perf_counter() - began
-        for parsed in parsed_docs:
-            t0 = time.perf_counter()
-            mentions = coder.actors.resolve(parsed)
-            t1 = time.perf_counter()
-            candidates = coder.events.find(parsed, mentions)
-            t2 = time.perf_counter()
-            dates = coder.time.resolve(parsed, candidates)
-            t3 = time.perf_counter()
-            places = coder.place.resolve(parsed, candidates, mentions)
-            t4 = time.perf_counter()
-            attributions = coder.attribution.resolve(parsed, candidates, mentions)
-            t5 = time.perf_counter()
-            for cand, d, p, a in zip(candidates, dates, places, attributions, strict=True):
-                assemble(parsed, cand, d, p, a)
-            t6 = time.perf_counter()
-            for name, a, b in (("actors", t0, t1), ("events", t1, t2), ("time", t2, t3),
-                               ("place", t3, t4), ("attribution", t4, t5),
-                               ("assemble", t5, t6)):  # fmt: skip
-                seconds[name] += b - a
+        return parsed
+
+    for turn in range(repeat):
+        for n, docs in enumerate(_chunks(documents, chunk)):
+            texts = [d.text for d in docs]
+            if (turn + n) % 2:
+                parsed_docs = chronica_parse(docs)
+                bare(texts)
+            else:
+                bare(texts)
+                parsed_docs = chronica_parse(docs)
+            for parsed in parsed_docs:
+                t0 = time.perf_counter()
+                mentions = coder.actors.resolve(parsed)
+                t1 = time.perf_counter()
+                candidates = coder.events.find(parsed, mentions)
+                t2 = time.perf_counter()
+                dates = coder.time.resolve(parsed, candidates)
+                t3 = time.perf_counter()
+                places = coder.place.resolve(parsed, candidates, mentions)
+                t4 = time.perf_counter()
+                attributions = coder.attribution.resolve(parsed, candidates, mentions)
+                t5 = time.perf_counter()
+                for cand, d, p, a in zip(candidates, dates, places, attributions, strict=True):
+                    assemble(parsed, cand, d, p, a)
+                t6 = time.perf_counter()
+                for name, a, b in (("actors", t0, t1), ("events", t1, t2), ("time", t2, t3),
+                                   ("place", t3, t4), ("attribution", t4, t5),
+                                   ("assemble", t5, t6)):  # fmt: skip
+                    seconds[name] += b - a
+            began = time.perf_counter()
+            for parsed in parsed_docs:
+                list(coder.code_parsed(parsed))
+            seconds["code"] += time.perf_counter() - began
     return seconds
 
 
@@ -294,6 +321,11 @@ STAGE_TARGETS = (
 )
 
 
+def _paired_ratio(seconds: Result) -> float:
+    """chronica's throughput over the bare parse's, from the interleaved breakdown run."""
+    return float(seconds["bare"] / (seconds["parse"] + seconds["code"]))
+
+
 def _breakdown_table(breakdown: Result) -> str:
     """Each stage's cost as a share of the bare parse time of the same run."""
     columns = [name for name in ("corpus", "seed") if name in breakdown]
@@ -340,6 +372,7 @@ def _report(
     words = parse["words"]
     bare_wps, code_wps = words / parse["seconds"], words / code["seconds"]
     ratio = code_wps / bare_wps
+    paired = _paired_ratio(results["breakdown"]["corpus"])
     d1, d2 = ing1["docs"] / ing1["seconds"], ing2["docs"] / ing2["seconds"]
     speedup = d2 / d1
     reingest_speedup = ing1["seconds"] / re_["seconds"]
@@ -356,8 +389,9 @@ def _report(
          f"{_fmt(parse['docs'] / parse['seconds'])} docs/s", f"{_fmt(parse['rss_mb'], 0)} MB", ""),
         ("`chronica code` (in-process)", f"{_fmt(code_wps, 0)} words/s, "
          f"{_fmt(code['docs'] / code['seconds'])} docs/s, {code['events']:,} events",
-         f"{_fmt(code['rss_mb'], 0)} MB", f"ratio to bare parse {ratio:.2f} (target ≥ 0.80: "
-         f"{verdict(ratio >= 0.8)})"),
+         f"{_fmt(code['rss_mb'], 0)} MB",
+         f"ratio to bare parse {paired:.2f} paired chunk by chunk, {ratio:.2f} in separate "
+         f"runs (target ≥ 0.80: {verdict(paired >= 0.8)})"),
         ("`chronica ingest`, 1 Dask worker", f"{_fmt(d1)} docs/s ({_fmt(ing1['seconds'])} s)",
          f"worker {_fmt(max(ing1['worker_rss_mb']), 0)} MB, writer {_fmt(ing1['rss_mb'], 0)} MB",
          ""),
@@ -396,10 +430,17 @@ places, dates, reporting frames and quotes; about 10% are lightly edited republi
 ## Cost of each stage against the bare parse
 
 Each stage timed on its own over the same parses (`breakdown`: the corpus once, the seed
-article five times), as a share of the bare spaCy parse time (stock pipeline, `nlp.pipe`)
-in the same process:
+article five times, chunk by chunk of 100 documents, the bare and chronica's parse of each
+chunk in alternating order), as a share of the bare spaCy parse time (stock pipeline,
+`nlp.pipe`) in the same process:
 
 {_breakdown_table(results["breakdown"])}
+
+End to end over the same chunks (chronica's parse, then `Coder.code_parsed`: every stage and
+the post-processing): chronica runs at {paired:.2f} of the bare parse's throughput on the
+corpus (target ≥ 0.80: {verdict(paired >= 0.8)}). The separate `parse` and `code` runs above
+give {ratio:.2f}; they are minutes apart, and the bare parse of the same corpus varies by up to
+a quarter between runs on this machine, so the paired figure is the one to judge.
 
 - RSS per worker ≤ 1 GB: largest worker {_fmt(worker_rss, 0)} MB ({verdict(worker_rss <= 1024)}).
 - Database size: {_fmt(per_1000, 2)} MB per 1,000 documents ({ing1["docs"]:,} documents,
