@@ -199,7 +199,7 @@ def _build(min_population: int) -> Gazetteer:
 
 
 # Bump when GazEntry or the build changes in a way the cache key does not see.
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 _LOOKUP_CACHE = 1 << 16  # names kept per index after their first lookup
 _COLUMNS = "name, country, admin1, lat, lon, geonameid, feature, population, source"
 
@@ -606,6 +606,12 @@ ADMIN_WORDS = frozenset(
         "zone",
         "krai",
         "kray",
+        "oblysy",
+        "township",
+        "upazila",
+        "tehsil",
+        "subdistrict",
+        "lga",
     ]
 )
 

@@ -10,6 +10,7 @@ the trigger takes them through a locative preposition ("rallied in X").
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -23,9 +24,11 @@ from chronica.place.toponyms import (
     PLACE_NOUNS,
     ResolvedToponym,
     Toponym,
+    containing_country,
     country_evidence,
     dateline_country,
     find_toponyms,
+    may_be_missing,
     resolve_toponym,
 )
 from chronica.records import EventCandidate, Mention, Place, PlaceResult
@@ -93,27 +96,36 @@ class Geoparser:
         gaz = self.gazetteer
         toponyms = find_toponyms(parsed, gaz)
         votes = country_evidence(parsed, toponyms, mentions, gaz)
-        resolved = one_sense(tuple(_resolve_all(toponyms, votes)))
+        resolved = one_sense(tuple(_resolve_all(parsed, toponyms, votes)))
         placed = frozenset(
             r.entry.country
             for r in resolved
             if r.entry is not None and r.entry.feature != "country"
         )
         dateline = dateline_country(parsed, gaz)
-        return DocumentPlaces(resolved, country_fallback(votes, gaz, placed, dateline))
+        nowhere = all(r.entry is None for r in resolved)
+        return DocumentPlaces(resolved, country_fallback(votes, gaz, placed, dateline, nowhere))
 
 
 def _resolve_all(
-    toponyms: Sequence[Toponym], votes: Mapping[str, float]
+    parsed: ParsedDocument, toponyms: Sequence[Toponym], votes: Mapping[str, float]
 ) -> Iterator[ResolvedToponym]:
-    """Resolve each toponym; a name repeated with the same readings and qualifiers is
-    resolved once per document (a long article names its town many times)."""
+    """Resolve each toponym; a name repeated with the same readings, qualifiers and
+    containing places is resolved once per document (a long article names its town many
+    times)."""
     done: dict[tuple[object, ...], ResolvedToponym] = {}
+    sentences: dict[tuple[int, int], list[Toponym]] = defaultdict(list)
     for t in toponyms:
-        key = (t.text, t.admin_word, t.qualifier_text, t.candidates, t.qualifiers)
+        sentences[(t.block, t.sentence_index)].append(t)
+    for t in toponyms:
+        here = sentences[(t.block, t.sentence_index)]
+        doc = parsed.blocks[t.block].doc
+        near = containing_country(doc, t, here) if len(here) > 1 and may_be_missing(t) else None
+        key = (t.text, t.admin_word, t.unit_level, t.qualifier_text, t.candidates, t.qualifiers,
+               near)  # fmt: skip
         r = done.get(key)
         if r is None:
-            r = done[key] = resolve_toponym(t, votes, missing_in_document_country=True)
+            r = done[key] = resolve_toponym(t, votes, missing_in_document_country=True, near=near)
         yield r if r.toponym is t else ResolvedToponym(t, r.entry, r.reason)
 
 
@@ -148,19 +160,24 @@ def country_fallback(
     gaz: Gazetteer,
     placed: frozenset[str | None] = frozenset(),
     dateline: str | None = None,
+    nowhere: bool = False,
 ) -> PlaceResult:
     """The country a document is about, when its places and actors agree on one; ``placed``
     are the countries of which the text names a town or unit (less evidence is then needed);
-    the ``dateline`` country of a wire story needs only to lead the votes."""
+    the ``dateline`` country of a wire story needs only to lead the votes. With ``nowhere``
+    (the text names no place the gazetteer knows: a short note on a village), one actor's or
+    demonym's country is enough when nothing contradicts it."""
     total = sum(votes.values())
     if not total:
         return PlaceResult(None, "the text does not say where")
     country, count = max(votes.items(), key=lambda kv: (kv[1], kv[0] == dateline))
     entry = gaz.countries.get(country)
-    needed = _PLACED_VOTES if country in placed else _COUNTRY_VOTES
+    needed = _PLACED_VOTES if country in placed or nowhere else _COUNTRY_VOTES
     runner_up = max((v for c, v in votes.items() if c != country), default=0.0)
     clear = count / total >= _COUNTRY_SHARE or count >= _COUNTRY_LEAD * runner_up
     ahead = clear or country == dateline  # the story's dateline country, leading the votes
+    if nowhere and count <= runner_up:
+        ahead = False  # weak evidence must at least not be tied
     if entry is None or count < needed or not ahead:
         return PlaceResult(
             None,
@@ -175,6 +192,11 @@ def country_fallback(
         f"no place in the sentence or paragraph; country-level fallback: the document's places "
         f"and actors point to {country} ({count:g} of {total:g} votes"
         + ("" if clear else "; the most, and the dateline's country")
+        + (
+            "; the text names no place the gazetteer knows"
+            if nowhere and count < _COUNTRY_VOTES
+            else ""
+        )
         + ")",
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,7 +21,16 @@ from spacy.tokens import Doc, Span, Token
 
 from chronica.errors import DictionaryError
 from chronica.nlp import Block, ParsedDocument
-from chronica.place.gazetteer import ADMIN_WORDS, BIG_CITY, DATA, GazEntry, Gazetteer, fold
+from chronica.place.gazetteer import (
+    ADMIN_WORDS,
+    BIG_CITY,
+    DATA,
+    GazEntry,
+    Gazetteer,
+    fold,
+    unit_names,
+)
+from chronica.place.things import names_a_thing, street_readings
 from chronica.records import Mention
 from chronica.time.dateline import dateline_place
 
@@ -44,6 +53,7 @@ GENERIC = frozenset(
         "area",
         "neighborhood",
         "neighbourhood",
+        "municipal",  # "Abuja Municipal": the area council named after its town
         "camp",
     ]
 )
@@ -253,8 +263,9 @@ _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "DET", "PRON", "CCONJ", 
 _SHORT_NAME = 4
 _OTHER_NAME_PENALTY = 0.5  # a town matched by another of its names, not its main one
 _NAMESAKE_CAPITAL = 0.5  # a town that shares its name with its first-level unit
+_NAMESAKE_CHIEF_TOWN = 0.25  # or with its second-level unit (many towns do: less evidence)
 _CONTEXT_WEIGHT = 3.0  # score for a candidate in the country all the document's evidence names
-_EXTEND = 2  # words an unknown entity may be extended by ("Deir" -> "Deir ez Zor")
+_EXTEND = 3  # words an unknown entity may be extended by ("Deir" -> "Deir ez Zor")
 _HOME_VOTES = 3.0  # a text "clearly about" one country: this many votes,
 _HOME_SHARE = 0.5  # and this share of them
 _FOREIGN_TOWN_POPULATION = 500_000  # towns this large abroad are still read as themselves
@@ -277,6 +288,7 @@ class Toponym:
     qualifier_text: str = ""
     is_qualifier: bool = False  # this name only qualifies the toponym before it
     admin_word: bool = False  # followed by "province", "department", "state", ...
+    unit_level: int = 0  # the level that word names (see :func:`unit_level`), 0 if unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,20 +330,60 @@ def _strip(span: Span) -> Span:
 
 def _admin_word_after(span: Span) -> bool:
     """Does a word naming a first-level unit end or follow the span ("San Miguel Department")?"""
+    return _unit_word_after(span) is not None
+
+
+def _unit_word_after(span: Span) -> str | None:
+    """The word naming a unit that ends or follows the span ("district" of "Bara district")."""
     doc = span.doc
     words = [span[-1].text.lower()]
     if span.end < len(doc):
         words.append(doc[span.end].text.lower())
-    return any(w in ADMIN_WORDS for w in words)
+    return next((w for w in words if w in ADMIN_WORDS), None)
 
 
-def _lookup(gaz: Gazetteer, span: Span, alternates: bool) -> tuple[GazEntry, ...]:
+def _unit_word_at(texts: Sequence[str], end: int) -> str | None:
+    """:func:`_unit_word_after` for a name ending at ``end``, from the token texts."""
+    word = texts[end - 1].lower()
+    if word in ADMIN_WORDS:
+        return word
+    after = texts[end].lower() if end < len(texts) else ""
+    return after if after in ADMIN_WORDS else None
+
+
+def _with_unit_word(t: Toponym, word: str | None) -> Toponym:
+    """The toponym marked as followed by a unit word, and the level that word names."""
+    if word is None:
+        return t
+    return _with(t, admin_word=True, unit_level=unit_level(word))
+
+
+def unit_level(word: str | None) -> int:
+    """The administrative level a unit word usually names: 1 for "province", "governorate"
+    ..., 2 for "district", "municipality" ..., 0 when it varies by country ("department" is
+    first-level in Colombia, second-level in France) or there is no word."""
+    if word in _FIRST_LEVEL_WORDS:
+        return 1
+    return 2 if word in _SECOND_LEVEL_WORDS else 0
+
+
+_FIRST_LEVEL_WORDS = frozenset(
+    ["province", "state", "governorate", "oblast", "region", "prefecture", "krai", "kray"]
+)
+_SECOND_LEVEL_WORDS = frozenset(
+    ["district", "municipality", "township", "zone", "upazila", "tehsil", "subdistrict", "lga"]
+)
+
+
+def _lookup(
+    gaz: Gazetteer, span: Span, alternates: bool, tagged: bool = False
+) -> tuple[GazEntry, ...]:
     """Candidates for an entity: as written, without article and type word, or (for
     "Baghdad - Adhamiya") its first part."""
     for variant in _variants(span):
         if not gaz.knows(variant):
             continue
-        found = _plausible_entries(gaz.lookup(variant, alternates=alternates), span)
+        found = _plausible_entries(gaz.lookup(variant, alternates=alternates), span, tagged)
         if variant != span.text and _ARABIC_ARTICLE.match(span.text):
             found = [e for e in found if e.country in _ARABIC_COUNTRIES]
         if found:
@@ -339,14 +391,30 @@ def _lookup(gaz: Gazetteer, span: Span, alternates: bool) -> tuple[GazEntry, ...
     return ()
 
 
-def _plausible_entries(entries: Sequence[GazEntry], span: Span) -> list[GazEntry]:
+def _plausible_entries(
+    entries: Sequence[GazEntry], span: Span, tagged: bool = False
+) -> list[GazEntry]:
     """The entries without those a short name cannot mean: a name of four letters or fewer
     ("Pa", "Tut") is too common to mean a small town or a second-level unit, unless a type
-    word says it is one ("Bara district")."""
+    word says it is one ("Bara district") or (``tagged``: the tagger found it as a place) a
+    locative preposition before it says so too ("rallied in Odda")."""
     if not entries or len(span.text.replace(".", "")) > _SHORT_NAME:
+        return list(entries)
+    if tagged and _town_after_preposition(span):
         return list(entries)
     unit = _admin_word_after(span)
     return [e for e in entries if not _small(e) or (unit and e.source == "admin2")]
+
+
+def _town_after_preposition(span: Span) -> bool:
+    """A capitalised (not all upper-case) name right after "in", "at" or "near"."""
+    text = span.text
+    if span.start == 0 or not text[:1].isupper() or text.isupper():
+        return False
+    return span.doc[span.start - 1].text in _TOWN_PREPOSITIONS
+
+
+_TOWN_PREPOSITIONS = frozenset(["in", "at", "near"])
 
 
 def _small(entry: GazEntry) -> bool:
@@ -544,9 +612,10 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
         here: list[Toponym] = []
         taken: set[int] = set()
         ents = place_ents[block.index]
+        words = block_texts[block.index]
         for whole in [e for e in ents if sent.start <= e.start and e.end <= sent.end]:
             ent = _before_bracket(whole)
-            if ent is None:
+            if ent is None or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             span = _strip(ent) if len(ent) > 1 else ent
             if len(span) == 1 and (
@@ -558,7 +627,16 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
                 ent, entries = longer, longer_entries
                 span = _strip(ent) if len(ent) > 1 else ent
             else:
-                entries = _lookup(gaz, ent, alternates=not upper)
+                entries = _lookup(gaz, ent, alternates=not upper, tagged=True)
+                big = _big_reading(entries, ent.text)
+                joined = None if big else _joined_name(ent, sent, upper)
+                if joined is not None:  # "Shakhta imeni Gagarina": not the town "Shakhta"
+                    ent = span = joined
+                    entries = ()
+            if names_a_thing(span, words, sent.start, sent.end):
+                taken.update(range(ent.start, ent.end))  # "Wagner group": nor as an n-gram
+                continue
+            entries = street_readings(span, entries, words, sent.end)
             if _person_word(span, entries, persons, upper):
                 continue
             here.append(
@@ -569,14 +647,19 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
                     span.end,
                     span.text,
                     entries,
-                    admin_word=_admin_word_after(ent),
                 )
             )
+            here[-1] = _with_unit_word(here[-1], _unit_word_at(words, ent.end))
             taken.update(range(ent.start, ent.end))
         texts = block_texts[block.index][sent.start : sent.end]
-        for start, end, entries in _ngram_matches(gaz, sent, taken, upper, texts):
+        for start, end, found_entries in _ngram_matches(gaz, sent, taken, upper, texts):
             span = block.doc[start:end]
-            if _person_word(span, entries, persons, upper):
+            entries = street_readings(span, found_entries, words, sent.end)
+            if (
+                not entries
+                or names_a_thing(span, words, sent.start, sent.end)
+                or _person_word(span, entries, persons, upper)
+            ):
                 continue
             here.append(
                 Toponym(
@@ -586,9 +669,9 @@ def find_toponyms(parsed: ParsedDocument, gaz: Gazetteer) -> list[Toponym]:
                     end,
                     span.text,
                     entries,
-                    admin_word=_admin_word_after(span),
                 )
             )
+            here[-1] = _with_unit_word(here[-1], _unit_word_at(words, end))
         here.extend(_unit_lists(gaz, block.index, sent_index, sent, texts, here, upper))
         here.sort(key=lambda t: t.start)
         found.extend(_link_qualifiers(block.doc, here))
@@ -600,7 +683,7 @@ _KIND_WORDS = GENERIC | ADMIN_WORDS | frozenset(["township", "lga", "locality", 
 # Lower-case words inside a multi-word name ("Santa Rosa del Aguaray", "Bani al Harith").
 _NAME_JOINERS = frozenset(
     ["de", "del", "la", "las", "los", "el", "al", "ad", "an", "ar", "as", "ash", "at", "az",
-     "da", "das", "do", "dos", "du", "des", "di", "y", "imeni", "na", "nad", "pod", "sur"]
+     "da", "das", "do", "dos", "du", "des", "di", "y", "imeni", "na", "nad", "pod", "sur", "wa"]
 )  # fmt: skip
 _BRACKET_SPAN = 16  # tokens a "(A, B)" list of units may span
 _NOT_HEAD_ENTS = frozenset(["PERSON", "ORG", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"])
@@ -638,9 +721,9 @@ def _unit_lists(
                 continue
             span = doc[start:end]
             entries = _unit_lookup(gaz, span)
-            units.append(
-                Toponym(block, sent_index, start, end, span.text, entries, admin_word=True)
-            )
+            level = unit_level(_unit_word_after(span))
+            unit = Toponym(block, sent_index, start, end, span.text, entries, admin_word=True)
+            units.append(_with(unit, unit_level=level) if level else unit)
         units = _directions_within(units)
         if not units or not any(_is_larger(u) for u in units):
             continue
@@ -658,14 +741,9 @@ def _unit_lists(
 def _directions_within(units: list[Toponym]) -> list[Toponym]:
     """A part of a list that is only a direction ("(South)", "(Alkufra, East)") is a unit
     named "East" in many countries, or just a part of a town: it keeps only the readings in
-    the countries of the list's other parts, and says nothing alone."""
-    countries = {
-        e.country
-        for u in units
-        if not _only_directions(u.text)
-        for e in u.candidates
-        if e.feature in _STRONG or e.source == "admin2"
-    }
+    the countries of the list's other parts (any reading: "(Colombo, Western)" keeps the
+    Western Province of the country of one Colombo), and says nothing alone."""
+    countries = {e.country for u in units if not _only_directions(u.text) for e in u.candidates}
     return [
         _with(u, candidates=tuple(e for e in u.candidates if e.country in countries))
         if _only_directions(u.text)
@@ -701,8 +779,8 @@ def _name_words(doc: Doc, start: int, end: int, upper: bool) -> bool:
         return False
     for k, t in enumerate(doc[start:end]):
         inner = 0 < k < end - start - 1
-        if inner and t.text in {"-", "&"}:
-            continue  # "Extreme-Nord", "Seoul City - Jongno"
+        if inner and (t.text in {"-", "&"} or t.text.isdigit()):
+            continue  # "Extreme-Nord", "Seoul City - Jongno", "South 24 Parganas"
         word = t.text.replace("-", "").replace("&", "").replace("'", "")
         if not word.isalpha():
             return False
@@ -777,20 +855,73 @@ def _extended(
     gaz: Gazetteer, ent: Span, sent: Span, upper: bool
 ) -> tuple[Span, tuple[GazEntry, ...]]:
     """An entity the tagger cut short ("Deir" of "Deir ez Zor", "San Pedro" of "San Pedro
-    Sula"): the entity with up to _EXTEND following words (line breaks skipped), when that
-    longer name is in the gazetteer; else the entity and no candidates."""
-    texts = [t.text for t in ent.doc[ent.end : min(ent.end + _EXTEND, sent.end)]]
-    for end in range(min(ent.end + _EXTEND, sent.end), ent.end, -1):
-        words = [w for w in texts[: end - ent.end] if w.strip()]
-        if not _name_start_text(texts[end - ent.end - 1], upper) or not all(
-            w.isalpha() for w in words
-        ):
-            continue  # "London - Westminster" is London's district, not a longer name
+    Sula", "Krems" of "Krems an der Donau", "Saint-Pair" of "Saint-Pair-sur-Mer"): the entity
+    with up to _EXTEND following words (line breaks and hyphens inside a word skipped), when
+    that longer name is in the gazetteer; else the entity and no candidates."""
+    for end in reversed(_extension_ends(ent, sent, upper)):
         longer = ent.doc[ent.start : end]
         entries = _lookup(gaz, longer, alternates=not upper)
         if entries:
             return longer, entries
     return ent, ()
+
+
+def _extension_ends(ent: Span, sent: Span, upper: bool) -> list[int]:
+    """Where a longer name could end after the entity: after each following name word, up to
+    _EXTEND words; words are letters only, and a hyphen counts only inside a word ("London -
+    Westminster" is London's district, not a longer name)."""
+    doc = ent.doc
+    ends: list[int] = []
+    words = 0
+    i = ent.end
+    while i < sent.end and words < _EXTEND:
+        tok = doc[i]
+        glued = tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_
+        if glued or not tok.text.strip():
+            i += 1
+            continue
+        if not tok.text.isalpha():
+            break
+        words += 1
+        i += 1
+        if _name_start_text(tok.text, upper):
+            ends.append(i)
+    return ends
+
+
+def _big_reading(entries: Sequence[GazEntry], text: str) -> bool:
+    """Is a country, a first-level unit or a large town of that main name among the
+    readings?"""
+    names = _folded_names(text)
+    return any(
+        (e.feature in _STRONG or e.population >= BIG_CITY) and _bare(e.name) in names
+        for e in entries
+    )
+
+
+def _joined_name(ent: Span, sent: Span, upper: bool) -> Span | None:
+    """The whole name when the entity is only its first part, joined to the rest by a name
+    particle or an in-word hyphen ("Shakhta imeni Gagarina", "Nawa-i-Barikzayi"); None when
+    no such rest follows. In upper-case copy, particles cannot be told from other words."""
+    if upper:
+        return None
+    doc = ent.doc
+    i, words, joined, end = ent.end, 0, False, None
+    while i < sent.end and words < _EXTEND:
+        tok, glued = doc[i], not doc[i - 1].whitespace_
+        if tok.text == "-" and glued and not tok.whitespace_:
+            joined, i = True, i + 1
+            continue
+        if not tok.text.isalpha():
+            break
+        particle = tok.text.lower() in _NAME_JOINERS or (glued and tok.text.islower())
+        if not particle and not (joined and tok.text[0].isupper()):
+            break
+        joined = joined or particle
+        words, i = words + 1, i + 1
+        if not particle:
+            end = i
+    return doc[ent.start : end] if end is not None else None
 
 
 def _before_bracket(ent: Span) -> Span | None:
@@ -860,7 +991,7 @@ def _with(t: Toponym, **changes: object) -> Toponym:
         "block": t.block, "sentence_index": t.sentence_index, "start": t.start, "end": t.end,
         "text": t.text, "candidates": t.candidates, "qualifiers": t.qualifiers,
         "qualifier_text": t.qualifier_text, "is_qualifier": t.is_qualifier,
-        "admin_word": t.admin_word,
+        "admin_word": t.admin_word, "unit_level": t.unit_level,
     }  # fmt: skip
     fields.update(changes)
     return Toponym(**fields)  # type: ignore[arg-type]
@@ -1020,6 +1151,7 @@ class _NameFacts:
     names: frozenset[str]  # the toponym's bare name and its spellings
     main_name_found: bool  # some candidate's main name is the name as written
     units: frozenset[tuple[str | None, str]]  # (country, folded name) of first-level units
+    districts: frozenset[tuple[str | None, str]]  # the same of second-level units
 
 
 def _name_facts(t: Toponym) -> _NameFacts:
@@ -1027,8 +1159,19 @@ def _name_facts(t: Toponym) -> _NameFacts:
     return _NameFacts(
         names,
         any(_bare(e.name) in names for e in t.candidates),
-        frozenset((e.country, fold(e.name)) for e in t.candidates if e.feature == "admin1"),
+        _unit_set(e for e in t.candidates if e.feature == "admin1"),
+        _unit_set(e for e in t.candidates if e.source == "admin2"),
     )
+
+
+def _unit_set(units: Iterable[GazEntry]) -> frozenset[tuple[str | None, str]]:
+    return frozenset((e.country, name) for e in units for name in _unit_keys(e.name))
+
+
+@lru_cache(maxsize=1 << 14)
+def _unit_keys(name: str) -> frozenset[str]:
+    """A unit's folded names without its type word ("Province of Cordoba" -> "cordoba")."""
+    return frozenset(fold(n) for n in unit_names(name))
 
 
 def score(
@@ -1048,9 +1191,11 @@ def score(
     if entry.feature == "country":
         s += 4.0 if exact else 3.0
     elif entry.feature == "admin1":
-        s += 1.5 if t.admin_word else -0.5  # "Tehran" is the city, "Tehran Province" the unit
+        # "Tehran" is the city, "Tehran Province" the unit; "Ilam district" not a province
+        s += -0.5 if not t.admin_word or t.unit_level == 2 else 1.5
     elif entry.source == "admin2":
-        s += 1.5 if t.admin_word else 0.0  # "Bara district" is the unit, "Bara" the town
+        # "Bara district" is the unit, "Bara" the town; "Zamora province" may be either
+        s += 0.0 if not t.admin_word else (0.75 if t.unit_level == 1 else 1.5)
     elif entry.feature == "region":
         s += 1.0
     elif entry.source == "site":
@@ -1062,11 +1207,24 @@ def score(
     if entry.lat is None:
         s -= 0.5
     facts = facts or _name_facts(t)
-    if facts.main_name_found and _bare(entry.name) not in facts.names:
+    if facts.main_name_found and not _named(entry, facts.names):
         s -= _OTHER_NAME_PENALTY  # "Parma" is Parma before it is Perm's old name
-    if entry.feature == "city" and (entry.country, fold(entry.name)) in facts.units:
-        s += _NAMESAKE_CAPITAL  # "Donetsk": the city of Donetsk Oblast, not a small namesake
+    if entry.feature == "city":
+        key = (entry.country, fold(entry.name))
+        if key in facts.units:
+            s += _NAMESAKE_CAPITAL  # "Donetsk": the city of Donetsk Oblast, not a namesake
+        elif key in facts.districts:
+            s += _NAMESAKE_CHIEF_TOWN  # "Cordoba": the chief town of a province so named
     return s
+
+
+def _named(entry: GazEntry, names: frozenset[str]) -> bool:
+    """Is the entry's main name one of ``names``; for a unit, without its type word
+    ("Provincia de Zamora" is named "Zamora")?"""
+    if _bare(entry.name) in names:
+        return True
+    unit = entry.feature == "admin1" or entry.source == "admin2"
+    return unit and any(_bare(k) in names for k in _unit_keys(entry.name))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1083,13 +1241,19 @@ def _folded_names(text: str) -> frozenset[str]:
 
 
 def resolve_toponym(
-    t: Toponym, votes: Mapping[str, float], missing_in_document_country: bool = False
+    t: Toponym,
+    votes: Mapping[str, float],
+    missing_in_document_country: bool = False,
+    near: Neighbours | None = None,
 ) -> ResolvedToponym:
     """Pick the best candidate of one toponym, saying why (and what else it could be). The
     toponym's own vote is left out: a name must not point the document to itself. With
     ``missing_in_document_country``, a town name with no reading in the country the text is
     clearly about, and no large reading elsewhere, is left unresolved (most likely a village
-    of that country the gazetteer lacks), so the event falls back to that country."""
+    of that country the gazetteer lacks), so the event falls back to that country. ``near``
+    (see :func:`containing_country`): the country of the places named next to the toponym
+    is the country for this test, however short the text (a unit reading is dropped too
+    when they are its containers)."""
     own = toponym_votes([t])
     votes = {c: v - own.get(c, 0.0) for c, v in votes.items() if v - own.get(c, 0.0) > 0}
     total = float(sum(votes.values()))
@@ -1098,6 +1262,12 @@ def resolve_toponym(
         return ResolvedToponym(
             t, None, f"{t.text!r}: no place of that name in {home}, which the text is about, "
             "and no large one elsewhere: most likely a place the gazetteer lacks",
+        )  # fmt: skip
+    if near is not None and near.country and _foreign_small_town(t, near.country, near.contained):
+        return ResolvedToponym(
+            t, None, f"{t.text!r}: no place of that name in {near.country}, where the places "
+            "named next to it are, and no large one elsewhere: most likely a place the "
+            "gazetteer lacks",
         )  # fmt: skip
     fitting = [e for e in t.candidates if not t.qualifiers or _qualifier_fit(e, t.qualifiers)]
     strong = any(q.feature in _STRONG or q.source == "admin2" for q in t.qualifiers)
@@ -1140,15 +1310,92 @@ def document_country(votes: Mapping[str, float]) -> str | None:
     return country if count >= _HOME_VOTES and count / total >= _HOME_SHARE else None
 
 
-def _foreign_small_town(t: Toponym, home: str) -> bool:
-    """Only town or second-level readings, none in ``home``, none of them large; no qualifier."""
+def _foreign_small_town(t: Toponym, home: str, units: bool = False) -> bool:
+    """Only town or second-level readings (with ``units``, first-level ones too), none in
+    ``home``, none of them large; no qualifier."""
+    features = _LOCAL_FEATURES if units else _TOWN_FEATURES
+    return (
+        may_be_missing(t)
+        and all(e.country != home for e in t.candidates)
+        and all(e.feature in features for e in t.candidates)
+    )
+
+
+def may_be_missing(t: Toponym) -> bool:
+    """Could the toponym be a place the gazetteer lacks, named like small places elsewhere:
+    readings, none a country, a continent or a large town; no qualifier?"""
     return (
         bool(t.candidates)
         and not t.qualifiers
-        and all(e.country != home for e in t.candidates)
-        and all(e.feature in {"city", "region"} and e.source != "continent" for e in t.candidates)
+        and all(e.feature in _LOCAL_FEATURES and e.source != "continent" for e in t.candidates)
         and max(e.population for e in t.candidates) < _FOREIGN_TOWN_POPULATION
     )
+
+
+_TOWN_FEATURES = frozenset({"city", "region"})
+_LOCAL_FEATURES = frozenset({"city", "region", "admin1"})
+
+
+def containing_country(doc: Doc, t: Toponym, here: Sequence[Toponym]) -> Neighbours | None:
+    """The country of the towns and units named right next to ``t`` as its neighbours or
+    containers ("Saida town in Ar Raqqa countryside", "Damba in Gusau (Gusau, Zamfara)",
+    "Novopavlovka village of Sokuluk district in Chui region"): toponyms of its sentence within
+    _CONTAINER_SPAN tokens, joined to it only by place nouns, "in", "of", "and", directions,
+    other names, brackets and commas. None when there are none, or their readings do not all
+    lie in one country. Only places named after it can be its containers. ``here``: the
+    toponyms of its sentence, in order."""
+    after: set[str | None] = set()
+    end = t.end
+    for u in (o for o in here if o.start >= t.end):
+        if u.start - t.end > _CONTAINER_SPAN or not _joined(doc, end, u.start):
+            break
+        after.update(e.country for e in u.candidates)
+        end = u.end
+    before: set[str | None] = set()
+    start = t.start
+    for u in reversed([o for o in here if o.end <= t.start]):
+        if t.start - u.end > _CONTAINER_SPAN or not _joined(doc, u.end, start):
+            break
+        before.update(e.country for e in u.candidates)
+        start = u.start
+    countries = after | before
+    if len(countries) != 1:
+        return None
+    return Neighbours(next(iter(countries)), contained=bool(after) and not before)
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbours:
+    """The one country of a toponym's neighbouring places; ``contained`` when they are all
+    named after it (its containers: "Saida town in Ar Raqqa countryside")."""
+
+    country: str | None
+    contained: bool
+
+
+def _joined(doc: Doc, start: int, end: int) -> bool:
+    """Can the tokens stand between a place and a neighbouring or containing one: brackets,
+    commas, names and the words of _CONTAINER_WORDS? (Read from the text: cheaper than
+    tokens.)"""
+    if start >= end:
+        return True
+    for word in _GAP_WORD.findall(doc[start:end].text):
+        if not word[0].isupper() and word.lower() not in _CONTAINER_WORDS:
+            return False
+    return True
+
+
+_GAP_WORD = re.compile(r"['’]?[^\W\d_][\w'’&-]*|[^\s(),\-'’]+")
+
+
+_CONTAINER_SPAN = 12
+_CONTAINER_WORDS = (
+    PLACE_NOUNS
+    | ADMIN_WORDS
+    | _DIRECTIONS
+    | frozenset(["in", "of", "the", "and", "countryside", "hill", "sector", "axis", "bridge"])
+    | frozenset(["'s", "’s"])
+)
 
 
 def _label(e: GazEntry) -> str:
