@@ -89,7 +89,9 @@ class Geoparser:
         if not candidates:
             return []
         places = self.analyse(parsed, mentions)
-        return [place_for(parsed, places, cand) for cand in candidates]
+        claims = _claimed_places(parsed, places, candidates)
+        return [place_for(parsed, places, cand, claims.get(i, frozenset()))
+                for i, cand in enumerate(candidates)]  # fmt: skip
 
     def analyse(self, parsed: ParsedDocument, mentions: Sequence[Mention]) -> DocumentPlaces:
         """Find and resolve every toponym of the document."""
@@ -286,11 +288,45 @@ def _in_actor(
     return False
 
 
-def place_for(parsed: ParsedDocument, places: DocumentPlaces, cand: EventCandidate) -> PlaceResult:
-    """The location of one event, with the reason."""
+def _claimed_places(
+    parsed: ParsedDocument, places: DocumentPlaces, candidates: Sequence[EventCandidate]
+) -> dict[int, frozenset[int]]:
+    """Per candidate (by position), the toponyms of its sentence (by first token) that hang
+    directly from ANOTHER event of the sentence ("the group was sheltered in X"): they say
+    where that event happened, and another event of the sentence takes them only when its
+    own clause names no other place."""
+    by_sentence: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, cand in enumerate(candidates):
+        by_sentence[(cand.block, cand.sentence_index)].append(i)
+    claims: dict[int, frozenset[int]] = {}
+    for (block, sentence), members in by_sentence.items():
+        if len(members) < 2:
+            continue
+        doc = parsed.blocks[block].doc
+        toponyms = [r.toponym for r in places.in_sentence(sentence) if r.entry is not None]
+        own = {
+            i: {t.start for t in toponyms
+                if locative_attachment(doc[t.end - 1], doc[candidates[i].trigger_start]) == 1}
+            for i in members
+        }  # fmt: skip
+        for i in members:
+            others = set().union(*(own[j] for j in members if j != i))
+            claims[i] = frozenset(others - own[i])
+    return claims
+
+
+def place_for(
+    parsed: ParsedDocument,
+    places: DocumentPlaces,
+    cand: EventCandidate,
+    claimed: frozenset[int] = frozenset(),
+) -> PlaceResult:
+    """The location of one event, with the reason. ``claimed``: toponyms (by first token)
+    that another event of the sentence takes as its own place; they come last among the
+    places only loosely attached to this event."""
     doc = parsed.blocks[cand.block].doc
     trigger = doc[cand.trigger_start]
-    options: list[tuple[int, int, ResolvedToponym]] = []
+    options: list[tuple[int, bool, int, ResolvedToponym]] = []
     for r in places.in_sentence(cand.sentence_index):
         t = r.toponym
         if r.entry is None:
@@ -305,10 +341,15 @@ def place_for(parsed: ParsedDocument, places: DocumentPlaces, cand: EventCandida
         if level is None and not _actor_like(root) and r.entry.feature != "country":
             level = 4  # a town named as the object: "shelled Kharkiv"
         if level is not None:
-            options.append((level, abs(root.i - trigger.i), r))
+            elsewhere = level >= 3 and t.start in claimed
+            options.append((level, elsewhere, abs(root.i - trigger.i), r))
     if options:
-        level, _distance, best = min(options, key=lambda o: (o[0], o[1]))
+        level, elsewhere, distance, best = min(options, key=lambda o: (o[0], o[1], o[2]))
         how = f"{best.toponym.text!r} {_LEVELS[level]} {trigger.text!r}"
+        if elsewhere:
+            how += " (the place of another event of the sentence: the only one named)"
+        elif any(o[1] and o[0] == level and o[2] < distance for o in options):
+            how += " (nearer places belong to another event of the sentence)"
         qualified = _qualified_place(options)
         if best.entry is not None and best.entry.feature == "country" and qualified is not None:
             how = (
@@ -321,16 +362,18 @@ def place_for(parsed: ParsedDocument, places: DocumentPlaces, cand: EventCandida
     return _without_toponym(parsed, places, cand)
 
 
-def _qualified_place(options: Sequence[tuple[int, int, ResolvedToponym]]) -> ResolvedToponym | None:
+def _qualified_place(
+    options: Sequence[tuple[int, bool, int, ResolvedToponym]],
+) -> ResolvedToponym | None:
     """The nearest town or unit of the options written with its units ("Emerson
     (Manitoba)"): the place a report is from, more than a country it names ("protested in
     Sudbury (Ontario) in support of Ukraine")."""
     qualified = [
         o
         for o in options
-        if o[2].toponym.qualifiers and o[2].entry is not None and o[2].entry.feature != "country"
+        if o[3].toponym.qualifiers and o[3].entry is not None and o[3].entry.feature != "country"
     ]
-    return min(qualified, key=lambda o: (o[0], o[1]))[2] if qualified else None
+    return min(qualified, key=lambda o: (o[0], o[1], o[2]))[3] if qualified else None
 
 
 def _where_rank(place: Token) -> int:
