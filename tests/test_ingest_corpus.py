@@ -18,7 +18,8 @@ from chronica.ingest import corpus
 from chronica.ingest.corpus import IngestOptions, estimate_documents, ingest
 from chronica.pipeline import CodedDocument
 from chronica.records import Document
-from chronica.store import Store
+from chronica.store import SaveResult, Store
+from chronica.store.store import PreparedBatch
 
 pytestmark = pytest.mark.issue(7)
 
@@ -127,6 +128,35 @@ def test_ingest_published_fills_missing_dates(tmp_path: Path, fake_coder: type[F
         ingest([src], store, options=IngestOptions(published=date(2024, 6, 1)))
         assert store.get_document("a").published == date(2024, 6, 1)  # type: ignore[union-attr]
         assert store.get_document("b").published == date(2020, 1, 1)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("commit_every", "sizes"), [(2, [2, 2]), (3, [3, 1]), (16, [4])])
+def test_ingest_commits_about_every_n_documents(
+    tmp_path: Path,
+    fake_coder: type[FakeCoder],
+    monkeypatch: pytest.MonkeyPatch,
+    commit_every: int,
+    sizes: list[int],
+) -> None:
+    src = tmp_path / "five.jsonl"
+    texts = ["One.", "Two.", "Three.", "This will FAIL.", "Five."]
+    src.write_text(
+        "".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
+        encoding="utf-8",
+    )
+    saved: list[int] = []
+    save_prepared = Store.save_prepared
+
+    def spy(self: Store, batch: PreparedBatch) -> list[SaveResult]:
+        saved.append(len(batch))
+        return save_prepared(self, batch)
+
+    monkeypatch.setattr(Store, "save_prepared", spy)
+    with Store.open(tmp_path / "db.duckdb") as store:
+        report = ingest([src], store, options=IngestOptions(commit_every=commit_every))
+        assert (report.inserted, report.events, report.quarantined) == (4, 4, 1)
+        assert store.counts().documents == 4
+    assert saved == sizes
 
 
 def test_ingest_estimate_counts_lines_and_files(tmp_path: Path) -> None:

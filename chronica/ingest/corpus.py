@@ -21,10 +21,11 @@ from typing import Protocol
 from chronica.config import Settings
 from chronica.errors import InputError
 from chronica.ingest.readers import SUPPORTED, iter_input_files, read_inputs
-from chronica.pipeline import CodedDocument, Coder
-from chronica.records import Document, Event
-from chronica.scale import ClusterSpec, code_distributed, connect
+from chronica.pipeline import Coder
+from chronica.records import Document
+from chronica.scale import ClusterSpec, CodedBatch, code_distributed, connect, prepare_locally
 from chronica.store import DedupSettings, Store, StoreCounts, content_hash
+from chronica.store.store import PreparedBatch
 
 
 class IngestProgress(Protocol):
@@ -51,10 +52,12 @@ class IngestOptions:
     scheduler: str | None = None
     # Publication date for documents that give none.
     published: date | None = None
-    # Coded documents per database transaction (at most this many are redone after a crash).
-    commit_every: int = 16
-    # Documents per Dask task.
-    task_size: int = 8
+    # Coded documents per database transaction (at most this many are redone after a crash);
+    # each transaction costs tens of milliseconds of the writer's time, whatever its size.
+    commit_every: int = 32
+    # Documents per Dask task: spaCy is slower on small batches and each task costs the
+    # scheduler and the writer a round trip; the workers end unevenly by up to one task.
+    task_size: int = 32
     # Code again documents that failed before with the same content (else they are skipped).
     retry_failed: bool = False
     # Near-duplicate and event-group settings.
@@ -154,11 +157,14 @@ def ingest(
     first = next(documents, None)  # nothing new: no model to load, no cluster to start
     if first is not None and spec.distributed:
         with connect(spec) as client:
-            coded = code_distributed(client, chain([first], documents), settings, spec.batch_size)
-            _commit(coded, store, options, tally, progress)
+            batches = code_distributed(
+                client, chain([first], documents), settings, options.dedup, spec
+            )
+            _commit(batches, store, options, tally, progress)
     elif first is not None:
         coded = Coder(settings).code_many(chain([first], documents))
-        _commit(coded, store, options, tally, progress)
+        batches = prepare_locally(coded, options.commit_every, options.dedup)
+        _commit(batches, store, options, tally, progress)
 
     dedup_began = time.perf_counter()
     totals = store.deduplicate(options.dedup) if store.groups_are_stale() else store.counts()
@@ -188,33 +194,37 @@ def _quarantine_input(store: Store, source: str, error: InputError | None) -> No
 
 
 def _commit(
-    coded: Iterable[CodedDocument],
+    batches: Iterable[CodedBatch],
     store: Store,
     options: IngestOptions,
     tally: _Tally,
     progress: IngestProgress,
 ) -> None:
-    batch: list[tuple[Document, Sequence[Event]]] = []
+    """Quarantine failed documents and save the others, about ``commit_every`` documents
+    (whole batches) per transaction."""
+    waiting: list[PreparedBatch] = []
 
     def flush() -> None:
-        for result in store.save_many(batch, options.dedup):
+        rows = PreparedBatch.merge(waiting)
+        for result in store.save_prepared(rows):
             if result.status == "inserted":
                 tally.inserted += 1
             elif result.status == "replaced":
                 tally.replaced += 1
             tally.events += result.events
-        progress.advance(len(batch))
-        batch.clear()
+        progress.advance(len(rows))
+        waiting.clear()
 
-    for item in coded:
-        if item.error is not None:
-            doc = item.document
-            store.quarantine(f"document {doc.id}", str(item.error), doc.id, content_hash(doc))
+    for batch in batches:
+        for failed in batch.failed:
+            store.quarantine(
+                f"document {failed.doc_id}", failed.error, failed.doc_id, failed.content_hash
+            )
             tally.quarantined += 1
             progress.advance()
-            continue
-        batch.append((item.document, item.events))
-        if len(batch) >= options.commit_every:
+        if len(batch.rows):
+            waiting.append(batch.rows)
+        if sum(len(rows) for rows in waiting) >= options.commit_every:
             flush()
-    if batch:
+    if waiting:
         flush()

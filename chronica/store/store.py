@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from chronica.errors import QueryError, StoreError
 from chronica.records import Document, Event
@@ -64,12 +65,26 @@ _ENTITIES_SCHEMA = pa.schema(
         ("entity_id", pa.string()),
         ("name_lc", pa.string()),
         ("text_lc", pa.string()),
+        ("doc_id", pa.string()),  # not stored: lets a batch drop a document's rows
     ]
 )
-_DOCUMENT_COLUMNS = (
-    "id, content_hash, text, title, url, outlet, published, language, republication, "
-    "n_events, ingested_at"
+_ENTITY_COLUMNS = ", ".join(_ENTITIES_SCHEMA.names[:-1])
+_DOCUMENTS_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("content_hash", pa.string()),
+        ("text", pa.string()),
+        ("title", pa.string()),
+        ("url", pa.string()),
+        ("outlet", pa.string()),
+        ("published", pa.date32()),
+        ("language", pa.string()),
+        ("republication", pa.string()),
+        ("n_events", pa.int32()),
+    ]
 )
+_SIGNATURES_SCHEMA = pa.schema([("doc_id", pa.string()), ("signature", pa.binary())])
+_DOCUMENT_COLUMNS = ", ".join([*_DOCUMENTS_SCHEMA.names, "ingested_at"])
 
 
 def content_hash(document: Document) -> str:
@@ -93,6 +108,43 @@ class SaveResult:
     doc_id: str
     status: SaveStatus
     events: int
+
+
+@dataclass(frozen=True, eq=False)
+class PreparedBatch:
+    """Coded documents as the rows the database stores, built without the database (by
+    :func:`prepare_batch`, on a Dask worker or in the writing process); the writer only checks
+    content hashes and appends them with :meth:`Store.save_prepared`."""
+
+    documents: pa.Table  # the documents table's columns but ``ingested_at``
+    signatures: pa.Table  # MinHash signature per document
+    events: pa.Table  # flat event columns, position in the document and the JSON record
+    entities: pa.Table  # actors, recipients and claimants, with their event's document id
+
+    def __len__(self) -> int:
+        return int(self.documents.num_rows)
+
+    def only(self, doc_ids: Sequence[str]) -> PreparedBatch:
+        """The rows of these documents alone."""
+        keep = pa.array(doc_ids, pa.string())
+        return PreparedBatch(
+            self.documents.filter(pc.is_in(self.documents["id"], value_set=keep)),
+            self.signatures.filter(pc.is_in(self.signatures["doc_id"], value_set=keep)),
+            self.events.filter(pc.is_in(self.events["doc_id"], value_set=keep)),
+            self.entities.filter(pc.is_in(self.entities["doc_id"], value_set=keep)),
+        )
+
+    @classmethod
+    def merge(cls, batches: Sequence[PreparedBatch]) -> PreparedBatch:
+        """One batch of the rows of several (to commit them in one transaction)."""
+        if len(batches) == 1:
+            return batches[0]
+        return cls(
+            pa.concat_tables([b.documents for b in batches]),
+            pa.concat_tables([b.signatures for b in batches]),
+            pa.concat_tables([b.events for b in batches]),
+            pa.concat_tables([b.entities for b in batches]),
+        )
 
 
 @dataclass(frozen=True)
@@ -218,35 +270,34 @@ class Store:
         dedup_settings: dedup.DedupSettings | None = None,
     ) -> list[SaveResult]:
         """Save several documents in ONE transaction (all or none survive a crash)."""
-        settings = dedup_settings or dedup.DedupSettings()
-        for doc, events in items:
-            for ev in events:
-                if ev.doc_id != doc.id:
-                    raise StoreError(
-                        f"event {ev.id!r} belongs to document {ev.doc_id!r}, not {doc.id!r}"
-                    )
-        hashes = {doc.id: content_hash(doc) for doc, _ in items}
+        return self.save_prepared(prepare_batch(items, dedup_settings))
+
+    def save_prepared(self, batch: PreparedBatch) -> list[SaveResult]:
+        """Save a batch made by :func:`prepare_batch` (anywhere: in this process or on a Dask
+        worker) in ONE transaction; idempotent by (document id, content hash). Documents whose
+        content changed have their old rows replaced."""
+        ids = batch.documents.column("id").to_pylist()
+        hashes = batch.documents.column("content_hash").to_pylist()
+        counts = batch.documents.column("n_events").to_pylist()
         with self._lock, self._transaction():
             known = dict(
                 self._con.execute(
-                    "SELECT id, content_hash FROM documents WHERE list_contains(?, id)",
-                    [list(hashes)],
+                    "SELECT id, content_hash FROM documents WHERE list_contains(?, id)", [ids]
                 ).fetchall()
             )
             results: list[SaveResult] = []
-            fresh: list[tuple[Document, Sequence[Event]]] = []
-            for doc, events in items:
-                if known.get(doc.id) == hashes[doc.id]:
-                    results.append(SaveResult(doc.id, "unchanged", 0))
-                    continue
-                status: SaveStatus = "replaced" if doc.id in known else "inserted"
-                results.append(SaveResult(doc.id, status, len(events)))
-                fresh.append((doc, events))
-            replaced = [doc.id for doc, _ in fresh if doc.id in known]
+            for doc_id, digest, n_events in zip(ids, hashes, counts, strict=True):
+                if known.get(doc_id) == digest:
+                    results.append(SaveResult(doc_id, "unchanged", 0))
+                else:
+                    status: SaveStatus = "replaced" if doc_id in known else "inserted"
+                    results.append(SaveResult(doc_id, status, n_events))
+            fresh = [r.doc_id for r in results if r.status != "unchanged"]
+            replaced = [r.doc_id for r in results if r.status == "replaced"]
             if replaced:
                 self._delete_documents(replaced)
             if fresh:
-                self._insert(fresh, hashes, settings)
+                self._insert(batch if len(fresh) == len(ids) else batch.only(fresh))
                 self._con.execute(
                     "INSERT OR REPLACE INTO store_state VALUES ('groups_dirty', 'yes')"
                 )
@@ -288,43 +339,17 @@ class Store:
         ):
             con.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [doc_ids])
 
-    def _insert(
-        self,
-        items: Sequence[tuple[Document, Sequence[Event]]],
-        hashes: dict[str, str],
-        settings: dedup.DedupSettings,
-    ) -> None:
+    def _insert(self, batch: PreparedBatch) -> None:
         now = datetime.now(UTC).replace(tzinfo=None)
-        documents = pa.table(
-            {
-                "id": [d.id for d, _ in items],
-                "content_hash": [hashes[d.id] for d, _ in items],
-                "text": [d.text for d, _ in items],
-                "title": [d.title for d, _ in items],
-                "url": [d.url for d, _ in items],
-                "outlet": [d.source for d, _ in items],
-                "published": pa.array([d.published for d, _ in items], pa.date32()),
-                "language": [d.language for d, _ in items],
-                "republication": [d.republication for d, _ in items],
-                "n_events": pa.array([len(evs) for _, evs in items], pa.int32()),
-                "ingested_at": pa.array([now] * len(items), pa.timestamp("us")),
-            }
+        documents = batch.documents.append_column(
+            "ingested_at", pa.array([now] * batch.documents.num_rows, pa.timestamp("us"))
         )
-        signatures = pa.table(
-            {
-                "doc_id": [d.id for d, _ in items],
-                "signature": pa.array(
-                    [dedup.signature(d.text, settings) for d, _ in items], pa.binary()
-                ),
-            }
-        )
-        all_events = [ev for _, evs in items for ev in evs]
-        positions = [i for _, evs in items for i in range(len(evs))]
         self._append("documents", documents, _DOCUMENT_COLUMNS)
-        self._append("doc_signatures", signatures, "doc_id, signature")
-        if all_events:
-            self._append("events", _events_table(all_events, positions), None)
-            self._append("event_entities", _entities_table(all_events), None)
+        self._append("doc_signatures", batch.signatures, "doc_id, signature")
+        if batch.events.num_rows:
+            self._append("events", batch.events, None)
+        if batch.entities.num_rows:
+            self._append("event_entities", batch.entities, _ENTITY_COLUMNS)
 
     def _append(self, table: str, data: pa.Table, columns: str | None) -> None:
         names = columns or ", ".join(data.column_names)
@@ -622,6 +647,50 @@ def _event(record: str) -> Event:
     return event_from_dict(json.loads(record))
 
 
+def prepare_batch(
+    items: Sequence[tuple[Document, Sequence[Event]]],
+    dedup_settings: dedup.DedupSettings | None = None,
+) -> PreparedBatch:
+    """The rows of coded documents (content hash, MinHash signature, flat event columns, JSON
+    records, entities), for :meth:`Store.save_prepared`. Needs no database, so Dask workers
+    build their batches with it and the writer only appends them."""
+    settings = dedup_settings or dedup.DedupSettings()
+    for doc, events in items:
+        for ev in events:
+            if ev.doc_id != doc.id:
+                raise StoreError(
+                    f"event {ev.id!r} belongs to document {ev.doc_id!r}, not {doc.id!r}"
+                )
+    docs = [doc for doc, _ in items]
+    documents = pa.Table.from_pydict(
+        {
+            "id": [d.id for d in docs],
+            "content_hash": [content_hash(d) for d in docs],
+            "text": [d.text for d in docs],
+            "title": [d.title for d in docs],
+            "url": [d.url for d in docs],
+            "outlet": [d.source for d in docs],
+            "published": [d.published for d in docs],
+            "language": [d.language for d in docs],
+            "republication": [d.republication for d in docs],
+            "n_events": [len(evs) for _, evs in items],
+        },
+        schema=_DOCUMENTS_SCHEMA,
+    )
+    signatures = pa.Table.from_pydict(
+        {
+            "doc_id": [d.id for d in docs],
+            "signature": [dedup.signature(d.text, settings) for d in docs],
+        },
+        schema=_SIGNATURES_SCHEMA,
+    )
+    all_events = [ev for _, evs in items for ev in evs]
+    positions = [i for _, evs in items for i in range(len(evs))]
+    return PreparedBatch(
+        documents, signatures, _events_table(all_events, positions), _entities_table(all_events)
+    )
+
+
 def _events_table(events: Sequence[Event], positions: Sequence[int]) -> pa.Table:
     rows = [event_to_row(ev) for ev in events]
     columns: dict[str, list[Any]] = {c: [r[c] for r in rows] for c in ROW_COLUMNS}
@@ -645,7 +714,7 @@ def _entities_table(events: Sequence[Event]) -> pa.Table:
             for i, ent in enumerate(entities):
                 rows.append(
                     (ev.id, role, i, ent.text, ent.name, ent.country, ent.sector, ent.id,
-                     ent.name.lower() if ent.name else None, ent.text.lower())
+                     ent.name.lower() if ent.name else None, ent.text.lower(), ev.doc_id)
                 )  # fmt: skip
     columns: list[list[Any]] = [[] for _ in _ENTITIES_SCHEMA.names]
     for row in rows:
