@@ -676,9 +676,31 @@ QUOTED = [
         claimant="witnesses",
     ),
 ]
+#: Who the article blames (issue 6, third round): an accusation elsewhere in the article
+#: reaches an act whose doer the text leaves unknown; negated accusations and idioms do not.
+BLAMED = [
+    R("A bomb exploded outside the bank. Police attributed the attack to the cartel.",
+      "exploded", "alleged", claimant="Police"),
+    R("Two judges were shot in the capital. It was an action attributed to the cartel.", "shot",
+      "alleged"),
+    R("A journalist was murdered on Monday. We blame the regime, its ministers and its allies "
+      "for this murder.", "murdered", "alleged"),
+    R("A bomb exploded outside the bank. We hold the colonel responsible for this action.",
+      "exploded", "alleged"),
+    R("A BOMB EXPLODED OUTSIDE THE BANK. THE POLICE ATTRIBUTED THE ATTACK TO THE CARTEL.",
+      "EXPLODED", "alleged"),
+    R("A JUDGE WAS SHOT IN THE CAPITAL. WE BLAME THE REGIME AND ITS ALLIES FOR THIS CRIME.",
+      "SHOT", "alleged"),
+    R("A bomb exploded outside the bank. Police did not blame the cartel for the attack.",
+      "exploded", "asserted"),
+    R("A bomb exploded outside the bank. The colonel in charge of the operation said nothing.",
+      "exploded", "asserted"),
+    R("A bomb exploded outside the bank. Police accused the mayor of fraud.", "exploded",
+      "asserted"),
+]  # fmt: skip
 TABLE = (
     ASSERTED + REPORTED + CLAIMED + ALLEGED + SUSPECTED + POSSIBLE + DENIED + ATTEMPTED
-    + PLANNED + THREATENED + HYPOTHETICAL + NEGATED + NESTED_AND_SCOPE + QUOTED
+    + PLANNED + THREATENED + HYPOTHETICAL + NEGATED + NESTED_AND_SCOPE + QUOTED + BLAMED
 )  # fmt: skip
 
 TABLE_TEXT_CHIEF = "The police chief explained that officers fired warning shots."

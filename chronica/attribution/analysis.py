@@ -214,7 +214,11 @@ def _is_doer(
     cand: EventCandidate,
     lex: Lexicon,
 ) -> bool:
-    """True when the speaker is the event's own actor ("the FMLN said it attacked")."""
+    """True when the speaker is the event's own actor ("the FMLN said it attacked"). A document
+    ("the report adds that ...") speaks for someone and never does the act itself."""
+    head = ctx.doc[speaker.head]
+    if head.text.lower() in lex.frame_nouns or head.lemma_.lower() in lex.frame_nouns:
+        return False
     if any(same_entity(speaker.entity, m.entity) for m in cand.actor):
         return True
     if any(m.start <= speaker.head < m.end for m in cand.actor):
@@ -421,7 +425,7 @@ def _frame_at(
         return Cue("alleged", tok.text, "frame", None, f"{tok.text!r} pins it{who}")
     if tok.pos_ in _NOMINAL and not _verb_tagged_noun(tok, step, lex):
         cls = lex.frame_nouns.get(tok.text.lower()) or lex.frame_nouns.get(tok.lemma_.lower())
-        if cls is None or step.via not in {"acl", "ccomp", "prep"}:
+        if cls is None or step.via not in {"acl", "ccomp", "prep"} or _idiom_noun(tok):
             return None
         speaker = _noun_speaker(ctx, tok, lex)
         who = f" by {speaker.entity.text!r}" if speaker else ""
@@ -439,6 +443,9 @@ def _frame_at(
         return responsibility
     cls = lex.frame_verbs.get(tok.lemma_.lower()) or lex.frame_verbs.get(tok.text.lower())
     if cls is None:
+        return None
+    if cls == "allege" and any(c.dep_ == "neg" for c in tok.children):
+        # "police did not blame the cartel for the attack": nobody is accused.
         return None
     if cls == "deny" and _only_mentioned(trigger, tok, lex):
         # "denied that the trip is linked to the assassination": the link is denied, and the
@@ -482,6 +489,16 @@ def _frame_at(
         # Headline style "X says Y did": a present-tense position of a party, not a report.
         return Cue("alleged", tok.text, "frame", speaker, note + "; present-tense position")
     return Cue(certainty, tok.text, "frame", speaker, note)
+
+
+def _idiom_noun(noun: Token) -> bool:
+    """A frame noun in a bare "in" phrase is an idiom, not a frame ("the colonel in charge of
+    the operation")."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.text.lower() == "in"
+        and not any(c.dep_ in {"det", "poss"} for c in noun.children)
+    )
 
 
 _COPULA = frozenset({"be", "is", "was", "are", "were", "been", "being"})
@@ -649,23 +666,37 @@ def _surface_responsibility(
             denied = lex.frame_verbs.get(verb.text.lower()) == "deny"
             if _negated_claim(verb, sent, lex):
                 return None
-            speaker = _surface_subject(ctx, verb, sent)
+            speaker = surface_subject(ctx, verb, sent)
             who = speaker.entity.text if speaker else "the doer"
             phrase = f"{verb.text} {tok.text} {prep.text}"
             note = f"{who!r} {phrase.lower()} (word sequence)"
             return Cue("denied" if denied else "claimed", phrase, "responsibility", speaker, note)
         accusing = low in lex.accusing_verbs
+        if accusing and _not_accusing(ctx.words, tok.i, sent.start, lex):
+            continue
         if accusing or low in lex.responsible:
             gap = _ACCUSED_GAP if accusing else _SURFACE_GAP
             preps = _ACCUSING_PREPS if accusing else {"for"}
             prep = _prep_between(ctx.doc, tok.i + 1, tok.i + 1 + gap, trigger, preps)
             if prep is None:
                 continue
-            speaker = _surface_subject(ctx, tok, sent) if accusing else None
+            speaker = surface_subject(ctx, tok, sent) if accusing else None
             who = f" by {speaker.entity.text!r}" if speaker else ""
             note = f"{tok.text!r} ... {prep.text!r}{who} (word sequence)"
             return Cue("alleged", tok.text, "sentence", speaker, note)
     return None
+
+
+#: Words that make an accusing word a noun ("in charge of", "the charges", "no blame").
+NOUN_MARKERS = frozenset({"in", "the", "a", "an", "no", "any", "of", "its", "their", "new"})
+
+
+def _not_accusing(words: Sequence[str], i: int, start: int, lex: Lexicon) -> bool:
+    """Is the accusing word at ``i`` a noun ("in charge of the operation") or negated ("did not
+    blame X for", up to three words before it in its sentence)?"""
+    if i > start and words[i - 1] in NOUN_MARKERS:
+        return True
+    return any(w in lex.negation for w in words[max(start, i - 3) : i])
 
 
 #: How far (in tokens) after the event noun its "for which" / "which" may stand, and how far
@@ -700,7 +731,7 @@ def _surface_relative(ctx: BlockContext, trigger: Token, sent: Span, lex: Lexico
             return None
         if _negated_claim(tok, sent, lex) or any(t.text.lower() in lex.negation for t in clause):
             return None
-        speaker = _surface_subject(ctx, tok, sent)
+        speaker = surface_subject(ctx, tok, sent)
         note = f"relative clause {which.text!r} ... {tok.text!r} on the event (word sequence)"
         if cls == "deny":
             return Cue("denied", tok.text, "frame", speaker, note)
@@ -768,7 +799,7 @@ def _surface_that_frame(
         if cls in {"report", "allege"} and _unasserted_frame(tok, lex) is not None:
             return None
         speaker = _verb_speaker(ctx, tok, lex) if tok.pos_ in _VERBAL else None
-        speaker = speaker or _surface_subject(ctx, tok, sent)
+        speaker = speaker or surface_subject(ctx, tok, sent)
         who = f" by {speaker.entity.text!r}" if speaker else ""
         note = f"{tok.text!r}{who} ... 'that' frames it (word sequence)"
         if (
@@ -814,7 +845,7 @@ def _surface_verb(doc: Doc, noun: Token, sent: Span, lex: Lexicon) -> Token | No
     return None
 
 
-def _surface_subject(ctx: BlockContext, verb: Token, sent: Span) -> Speaker | None:
+def surface_subject(ctx: BlockContext, verb: Token, sent: Span) -> Speaker | None:
     """The actor mention nearest before the verb in its sentence, as the speaker (pronouns
     such as a relative "which" are skipped)."""
     before = [
@@ -888,7 +919,7 @@ def _surface_arrest(ctx: BlockContext, trigger: Token, sent: Span, lex: Lexicon)
         if tok.text.lower() in _CLAUSE_BREAKS:
             return None
         if tok.text.lower() in lex.arrest_words or tok.lemma_.lower() in lex.arrest_words:
-            speaker = _surface_subject(ctx, tok, sent) if tok.pos_ in _VERBAL else None
+            speaker = surface_subject(ctx, tok, sent) if tok.pos_ in _VERBAL else None
             note = f"{tok.text!r} ... {doc[i].text!r}: the arrested are suspects (word sequence)"
             return Cue("suspected", tok.text, "hedge", speaker, note)
     return None
@@ -1006,7 +1037,7 @@ def _condemnation(
         ):
             return []
         speaker = _verb_speaker(ctx, tok, lex) if tok.pos_ in _VERBAL else None
-        speaker = speaker or _surface_subject(ctx, tok, tok.sent)
+        speaker = speaker or surface_subject(ctx, tok, tok.sent)
         if speaker is None:
             return []
         note = f"{tok.text!r} by {speaker.entity.text!r} condemns it"

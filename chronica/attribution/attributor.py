@@ -18,6 +18,7 @@ from chronica.attribution.blame import (
     is_counter_claim,
     refers_to,
 )
+from chronica.attribution.blamed import find_blames
 from chronica.attribution.doers import carry_over, find_sources
 from chronica.attribution.followup import (
     Statement,
@@ -62,16 +63,18 @@ class Attributor:
                 blames += find_counter_claims(block_ctx, index, firsts[index], self.lexicon)
         claims = [c for c in blames if is_counter_claim(c, candidates)]
         disputed = {(c.block, c.referent) for c in claims}
-        statements = [
-            s
-            for s in (
-                find_statements(contexts, firsts, self.lexicon)
-                + find_accusations(contexts, firsts, self.lexicon)
-                if any(c.event.plover == "ASSAULT" for c in candidates)
-                else []
-            )
-            if (s.block, s.token) not in disputed
-        ]
+        found = (
+            find_statements(contexts, firsts, self.lexicon)
+            + find_accusations(contexts, firsts, self.lexicon)
+            + find_blames(contexts, firsts, self.lexicon)
+            if any(c.event.plover == "ASSAULT" for c in candidates)
+            else []
+        )
+        # In text order: the nearest statement after an event speaks of it first.
+        statements = sorted(
+            (s for s in found if (s.block, s.token) not in disputed),
+            key=lambda s: (s.sentence_index, s.block, s.token),
+        )
         results: list[AttributionResult] = []
         for cand in candidates:
             ctx = contexts.get(cand.block)

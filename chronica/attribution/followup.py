@@ -20,7 +20,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from chronica.attribution.analysis import Analysis, BlockContext, analyse, entity_at, same_side
+from chronica.attribution.analysis import (
+    Analysis,
+    BlockContext,
+    analyse,
+    entity_at,
+    same_entity,
+    same_side,
+)
 from chronica.attribution.lexicon import Lexicon
 from chronica.attribution.syntax import lemma_hits
 from chronica.records import Certainty, Entity, EventCandidate, EventType
@@ -50,6 +57,13 @@ class Statement:
     claimant: Entity | None
     named: tuple[Entity, ...]  # actor entities mentioned in the statement's sentence
     reason: str
+    #: The parties an accusation blames (its accuser's own acts are not touched); empty: any
+    #: party named in the sentence, or the claimant.
+    accused: tuple[Entity, ...] = ()
+    #: Does the statement reach acts whose doer the text names? A doer hedged in passing ("--
+    #: apparently hired by the cartel") says who did the acts the text leaves without a doer,
+    #: not that every act of the cartel the text asserts is uncertain.
+    reaches_named: bool = True
 
 
 def find_statements(
@@ -218,30 +232,43 @@ def _probe_token(noun: Token, lex: Lexicon) -> Token:
 def applies(statement: Statement, cand: EventCandidate, trigger: str, lex: Lexicon) -> bool:
     """Does the statement speak about this event's perpetrator? ``trigger`` is the event's
     trigger text, lower case ("carried out the attack"). A generic noun ("the attack", "the
-    incident") on either side matches any incident family."""
+    incident") on either side matches any incident family; so does an event of the attack
+    family whose doer is unknown ("shots were fired", "two were wounded": part of a killing or
+    a bombing)."""
     if cand.event.plover != "ASSAULT":
         return False
     noun = statement.text.lower()
     words = trigger.split()
+    unknown = not any(_identified(m.entity) for m in cand.actor)
     if noun not in lex.generic_incidents and not any(w in lex.generic_incidents for w in words):
         event_families = frozenset().union(*(lex.families(w) for w in words))
-        if not lex.families(noun) & event_families:
+        part = unknown and "attack" in event_families
+        if not lex.families(noun) & event_families and not part:
             return False
     if statement.block == cand.block and cand.trigger_start <= statement.token < cand.trigger_end:
         return False
     if statement.certainty == "denied" and not _shortly_after(statement, cand):
         return False
-    if not any(_identified(m.entity) for m in cand.actor):
+    if unknown:
         # No doer, or only words the actors stage could not resolve ("machinegun bursts").
         return True
-    return any(
-        same_side(m.entity, e)
-        for m in cand.actor
-        for e in (
-            *statement.named,
-            *([statement.claimant] if statement.claimant is not None else []),
-        )
-    )
+    if not statement.reaches_named:
+        return False
+    return any(same_side(m.entity, e) for m in cand.actor for e in _parties(statement))
+
+
+def _parties(statement: Statement) -> tuple[Entity, ...]:
+    """The parties a statement speaks about as doers: the accused of an accusation; else the
+    actors named in its sentence and its claimant, except that whoever accuses, suspects or
+    denies is not thereby a doer (a claim's claimant is)."""
+    if statement.accused:
+        return statement.accused
+    claimant = statement.claimant
+    if claimant is None:
+        return statement.named
+    if statement.certainty == "claimed":
+        return (*statement.named, claimant)
+    return tuple(e for e in statement.named if not same_entity(e, claimant))
 
 
 def _shortly_after(statement: Statement, cand: EventCandidate) -> bool:
