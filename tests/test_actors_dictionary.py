@@ -165,3 +165,15 @@ def test_duplicate_alias_warns_and_lists_both(tmp_path: Path) -> None:
 
 def test_read_yaml_empty_file() -> None:
     assert read_yaml("", "empty.yaml") == {}
+
+
+@pytest.mark.parametrize(
+    ("term", "sector"),
+    [
+        ("commandos", "MIL"),  # alone: an army's special unit
+        ("urban commandos", "REB"),  # a guerrilla's town units
+        ("guerrilla commando", "REB"),
+    ],
+)
+def test_builtin_agent_sectors(term: str, sector: str) -> None:
+    assert load_dictionary().agents[norm_key(term)].sector == sector
