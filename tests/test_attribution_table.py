@@ -60,6 +60,16 @@ ASSERTED = [
         "bombings",
         "asserted",
     ),
+    R(
+        "Eight soldiers charged with the killing of six priests were arrested on Monday.",
+        "arrested",
+        "asserted",
+    ),
+    R(
+        "The media may be focusing on peaceful gatherings of exiles in France.",
+        "gatherings",
+        "asserted",
+    ),
 ]
 REPORTED = [
     R(
@@ -393,6 +403,18 @@ SUSPECTED = [
     R("Officials fear that militants seized the dam.", "seized", "suspected", claimant="Officials"),
     R("The men are thought to have attacked the convoy.", "attacked", "suspected"),
     R("Analysts think the navy fired the missile.", "fired", "suspected", claimant="Analysts"),
+    R(
+        "Gunmen bombed the bus station at dawn. No group has claimed responsibility for the "
+        "attack.",
+        "bombed",
+        "suspected",
+    ),
+    R(
+        "So far nobody has claimed responsibility for the kidnapping of the engineer, which took "
+        "place on Monday.",
+        "kidnapping",
+        "suspected",
+    ),
 ]
 POSSIBLE = [
     R("Rebels may have planted the bomb.", "planted", "possible"),
@@ -410,6 +432,11 @@ POSSIBLE = [
     ),
     R("Maybe the soldiers looted the shops.", "looted", "possible"),
     R("Foreign agents may have assassinated the scientist.", "assassinated", "possible"),
+    R(
+        "Exiled militants might be involved in the kidnapping of the businessman.",
+        "kidnapping",
+        "possible",
+    ),
 ]
 DENIED = [
     R("The army denied that soldiers killed the farmers.", "killed", "denied", claimant="army"),
@@ -451,6 +478,13 @@ DENIED = [
         "attacked",
         "denied",
         claimant="party",
+    ),
+    R(
+        "The rebels said they did not attack the town.",
+        "attack",
+        "claimed",
+        negated=True,
+        claimant="rebels",
     ),
 ]
 ATTEMPTED = [
@@ -634,6 +668,12 @@ NESTED_AND_SCOPE = [
         "met",
         "claimed",
         claimant="minister",
+    ),
+    R(
+        "Colonel Vargas said he agrees with the decision to prosecute the soldiers.",
+        "prosecute",
+        "reported",
+        claimant="Vargas",
     ),
 ]
 QUOTED = [

@@ -223,7 +223,7 @@ def _is_doer(
         return True
     if any(m.start <= speaker.head < m.end for m in cand.actor):
         return True
-    if _own_forces(ctx, speaker, cand, lex):
+    if _own_forces(ctx, speaker, cand, lex) or _own_units(speaker, cand):
         return True
     event_verb = _event_verb(trigger, lex)
     verb = _own_verb(event_verb, frame) if event_verb is not None else None
@@ -233,6 +233,9 @@ def _is_doer(
     if subject is None:
         # "claimed to have attacked": the complement borrows the speaker as subject.
         return verb.dep_ == "xcomp" and not cand.actor
+    if subject.dep_ == "nsubjpass":
+        # "told the police that he had not been mistreated": the speaker underwent the act.
+        return False
     if subject.i == speaker.head:
         return True
     if is_pronoun(subject) and not _agrees(subject, ctx.doc[speaker.head]):
@@ -288,6 +291,15 @@ def _own_forces(ctx: BlockContext, speaker: Speaker, cand: EventCandidate, lex: 
     return all((m.entity.sector or "").lower() in sectors for m in cand.actor)
 
 
+def _own_units(speaker: Speaker, cand: EventCandidate) -> bool:
+    """ "The front reports that urban commando units attacked": a named group speaking of
+    generic agents of its own sector (units, columns, commandos) speaks of its own forces."""
+    entity = speaker.entity
+    if not (entity.id and entity.sector) or not cand.actor:
+        return False
+    return all(not m.entity.id and same_side(entity, m.entity) for m in cand.actor)
+
+
 def _own_verb(trigger: Token, frame: Token) -> Token | None:
     """The verb nearest the trigger below the frame that has a subject, or the last infinitive
     below the frame (whose subject is the frame's)."""
@@ -298,6 +310,10 @@ def _own_verb(trigger: Token, frame: Token) -> Token | None:
             last = tok
             if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
                 return tok
+        elif last is not None and tok.pos_ in _NOMINAL:
+            # "agrees with the decision to prosecute the soldiers": the infinitive belongs to
+            # the noun, and the subject of the verb above is not its doer.
+            return last
         if tok.head.i == tok.i:
             return None
         tok = tok.head
@@ -435,7 +451,7 @@ def _frame_at(
     copula = _copula_frame(ctx, step, lex)
     if copula is not None:
         return copula
-    if _negated_claim(tok, None, lex):
+    if negated_claim(tok, None, lex):
         # "No group has claimed responsibility for the attack": nobody takes the act on.
         return None
     responsibility = _responsibility(ctx, step, lex)
@@ -525,7 +541,7 @@ def _copula_frame(ctx: BlockContext, step: Step, lex: Lexicon) -> Cue | None:
     return None
 
 
-def _negated_claim(verb: Token, sent: Span | None, lex: Lexicon) -> bool:
+def negated_claim(verb: Token, sent: Span | None, lex: Lexicon) -> bool:
     """A responsibility verb that is negated ("has not claimed", "no group claimed", "neither
     X nor Y claimed"): a negation word before it in its clause, or on it. ``sent`` is the
     verb's sentence (None: look it up)."""
@@ -664,7 +680,7 @@ def _surface_responsibility(
             if verb is None or prep is None:
                 continue
             denied = lex.frame_verbs.get(verb.text.lower()) == "deny"
-            if _negated_claim(verb, sent, lex):
+            if negated_claim(verb, sent, lex):
                 return None
             speaker = surface_subject(ctx, verb, sent)
             who = speaker.entity.text if speaker else "the doer"
@@ -729,7 +745,7 @@ def _surface_relative(ctx: BlockContext, trigger: Token, sent: Span, lex: Lexico
         if tok.i == which.i + 1:
             # "attacks that claimed the lives of ...": the event is the subject, not the object.
             return None
-        if _negated_claim(tok, sent, lex) or any(t.text.lower() in lex.negation for t in clause):
+        if negated_claim(tok, sent, lex) or any(t.text.lower() in lex.negation for t in clause):
             return None
         speaker = surface_subject(ctx, tok, sent)
         note = f"relative clause {which.text!r} ... {tok.text!r} on the event (word sequence)"
@@ -821,6 +837,9 @@ def _read_by_walk(frame: Token, trigger: Token) -> bool:
     return below is not None and below.dep_ in FRAME_DEPS
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def _prep_between(
     doc: Doc, start: int, end: int, trigger: Token, preps: set[str] | frozenset[str]
 ) -> Token | None:
@@ -828,6 +847,10 @@ def _prep_between(
     from it to the trigger."""
     prep = next((t for t in doc[start : min(end, trigger.i)] if t.text.lower() in preps), None)
     if prep is None or any(t.text.lower() in _CLAUSE_BREAKS for t in doc[prep.i : trigger.i]):
+        return None
+    if any(t.tag_ in _FINITE for t in doc[prep.i + 1 : trigger.i]):
+        # "charged with the killing of six priests were arrested": the trigger is the
+        # predicate of another clause, not what the frame speaks of.
         return None
     return prep
 
@@ -993,9 +1016,15 @@ def _authority_accusation(ctx: BlockContext, cue: Cue, cand: EventCandidate, lex
     speaker = cue.speaker
     if cue.certainty != "reported" or speaker is None:
         return cue
-    if not speaker_sectors(ctx, speaker) & lex.authority_sectors:
-        return cue
     if not cand.actor:
+        return cue
+    sectors_of_speaker = speaker_sectors(ctx, speaker)
+    if sectors_of_speaker & lex.adversary_sectors and all(
+        (m.entity.sector or "").lower() in lex.authority_sectors for m in cand.actor
+    ):
+        note = f"{cue.note}; a report by the armed opposition against state forces is an accusation"
+        return Cue("alleged", cue.word, cue.kind, speaker, note)
+    if not sectors_of_speaker & lex.authority_sectors:
         return cue
     sectors = [(m.entity.sector or "").lower() for m in cand.actor]
     unknown = [
@@ -1175,7 +1204,7 @@ def _sentence_cue(
             continue
         if _scopes_elsewhere(tok, trigger, lex):
             continue
-        if key == "claims" and (_negated_claim(tok, sent, lex) or _claims_lives(tok, lex)):
+        if key == "claims" and (negated_claim(tok, sent, lex) or _claims_lives(tok, lex)):
             continue
         if key == "claims":
             speaker = _verb_speaker(ctx, tok, lex) if tok.pos_ in _VERBAL else None
@@ -1201,7 +1230,7 @@ def _self_cue(ctx: BlockContext, trigger: Token, lex: Lexicon) -> list[Cue]:
     """The event is the cue itself ("X is suspected of ...", "X claims ..."): the suspicion is
     unattributed ('suspected'); a claim is its speaker's own statement ('claimed')."""
     key = lex.sentence_wide.get(trigger.text.lower())
-    if key is None or (key == "claims" and _negated_claim(trigger, None, lex)):
+    if key is None or (key == "claims" and negated_claim(trigger, None, lex)):
         return []
     speaker = _verb_speaker(ctx, trigger, lex) if trigger.pos_ in _VERBAL else None
     note = f"the event is the cue {trigger.text!r} itself"
@@ -1523,8 +1552,13 @@ def _governing_cues(
     cues = _hedges_at(ctx, trigger, True, lex) if hedged else []
     cues += _according(ctx, trigger, lex) if according else []
     cues += _side_frames(ctx, trigger, None, lex) + _relative_frames(ctx, trigger, lex)
+    nominal = trigger.pos_ in _NOMINAL
     for step in steps:
         tok = step.token
+        if hedged and nominal and _argument_of(tok, lex):
+            # "the media may be focusing on peaceful gatherings": the hedge is about the
+            # focusing; the gatherings are taken as given.
+            hedged = False
         if step.in_clause and hedged:
             cues += _hedges_at(ctx, tok, False, lex)
         frame = _frame_at(ctx, step, trigger, cand, lex)
@@ -1535,6 +1569,16 @@ def _governing_cues(
         if step.relation != "coordinate":
             cues += _side_frames(ctx, tok, step.child, lex)
     return cues
+
+
+def _argument_of(tok: Token, lex: Lexicon) -> bool:
+    """Is an event noun below this verb only one of its arguments ("focusing on the
+    gatherings", "investigating the attack"), not passed through by a support or occurrence
+    verb ("carried out the attack", "the attack took place") or a copula ("may be behind the
+    attack")?"""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() == "be":
+        return False
+    return not (_is(tok, lex.support) or _is(tok, lex.occurrence) or _is(tok, lex.doer_links))
 
 
 def _combine(

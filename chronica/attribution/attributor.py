@@ -29,6 +29,7 @@ from chronica.attribution.followup import (
 )
 from chronica.attribution.lexicon import Lexicon, load_lexicon
 from chronica.attribution.provenance import find_republication
+from chronica.attribution.unclaimed import find_unclaimed, mark_unclaimed
 from chronica.config import Settings
 from chronica.nlp import ParsedDocument
 from chronica.records import Attribution, AttributionResult, EventCandidate, Mention
@@ -63,11 +64,12 @@ class Attributor:
                 blames += find_counter_claims(block_ctx, index, firsts[index], self.lexicon)
         claims = [c for c in blames if is_counter_claim(c, candidates)]
         disputed = {(c.block, c.referent) for c in claims}
+        violent = any(c.event.plover == "ASSAULT" for c in candidates)
         found = (
             find_statements(contexts, firsts, self.lexicon)
             + find_accusations(contexts, firsts, self.lexicon)
             + find_blames(contexts, firsts, self.lexicon)
-            if any(c.event.plover == "ASSAULT" for c in candidates)
+            if violent
             else []
         )
         # In text order: the nearest statement after an event speaks of it first.
@@ -75,6 +77,7 @@ class Attributor:
             (s for s in found if (s.block, s.token) not in disputed),
             key=lambda s: (s.sentence_index, s.block, s.token),
         )
+        unclaimed = find_unclaimed(contexts, self.lexicon) if violent else []
         results: list[AttributionResult] = []
         for cand in candidates:
             ctx = contexts.get(cand.block)
@@ -89,7 +92,10 @@ class Attributor:
             )
             statement = first_statement(statements, cand, trigger, self.lexicon)
             analysis = _with_statement(analysis, statement)
-            results.append(_with_counter_claims(analysis, cand, claims))
+            result = _with_counter_claims(analysis, cand, claims)
+            if statement is None and unclaimed:
+                result = mark_unclaimed(cand, trigger, result, unclaimed, self.lexicon)
+            results.append(result)
         sources = find_sources(candidates, results, contexts, self.lexicon)
         return [carry_over(c, r, sources) for c, r in zip(candidates, results, strict=True)]
 

@@ -73,6 +73,7 @@ class Lexicon:
     xcomp_only: frozenset[str]  # modality verbs that need an infinitive or clause complement
     occurrence: frozenset[str]
     support: frozenset[str]
+    doer_links: frozenset[str]  # verbs that tie a doer to an event noun ("involved in")
     negating: frozenset[str]
     future: frozenset[str]
     conditional: frozenset[str]
@@ -264,6 +265,7 @@ def load_lexicon() -> Lexicon:
         xcomp_only=_verb_forms(_words(mod, "xcomp_only", "modality.yaml"), irregular),
         occurrence=_verb_forms(_words(mod, "occurrence", "modality.yaml"), irregular),
         support=_verb_forms(_words(mod, "support", "modality.yaml"), irregular),
+        doer_links=_verb_forms(_words(mod, "doer_links", "modality.yaml"), irregular),
         negating=_verb_forms(_words(mod, "negating", "modality.yaml"), irregular),
         future=_words(mod, "future", "modality.yaml"),
         conditional=_words(mod, "conditional", "modality.yaml"),

@@ -1,0 +1,72 @@
+"""Attribution rules that depend on who the parties are (the actors stage's entities): a group
+speaking of its own units claims their acts, the armed opposition reporting an act of state
+forces accuses them, and an attack nobody has claimed leaves an undescribed doer suspected."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronica.pipeline import Coder
+from chronica.records import Document, Event
+
+pytestmark = [pytest.mark.model, pytest.mark.issue(6)]
+
+
+def _events(coder: Coder, text: str) -> list[Event]:
+    return coder.code(Document(id="parties", text=text))
+
+
+def _by_trigger(events: list[Event], trigger: str) -> Event:
+    return next(ev for ev in events if ev.event.trigger == trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "certainty", "claimant"),
+    [
+        # A named group reporting what generic units of its own side did claims the act.
+        (
+            "The FMLN said that urban commando units attacked the army barracks in San Miguel.",
+            "attacked",
+            "claimed",
+            "FMLN",
+        ),
+        # The armed opposition saying that state forces attacked accuses them.
+        (
+            "The guerrillas said army troops attacked the village of El Paraiso.",
+            "attacked",
+            "alleged",
+            "guerrillas",
+        ),
+    ],
+)
+def test_parties_decide_certainty(
+    coder: Coder, text: str, trigger: str, certainty: str, claimant: str
+) -> None:
+    ev = _by_trigger(_events(coder, text), trigger)
+    assert ev.attribution.certainty == certainty, ev.reasons.attribution
+    assert ev.attribution.claimant is not None
+    assert claimant.lower() in ev.attribution.claimant.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        # Nobody took the act on, and the doer is only described: a presumption.
+        (
+            "Masked gunmen bombed the bus station at dawn. No group has claimed responsibility "
+            "for the attack.",
+            "suspected",
+        ),
+        # A doer the text names is left as stated.
+        (
+            "The FMLN bombed the bus station at dawn. No group has claimed responsibility for "
+            "the attack.",
+            "asserted",
+        ),
+    ],
+)
+def test_unclaimed_attack(coder: Coder, text: str, certainty: str) -> None:
+    ev = _by_trigger(_events(coder, text), "bombed")
+    assert ev.attribution.certainty == certainty, ev.reasons.attribution
+    if certainty == "suspected":
+        assert "nobody has claimed" in ev.reasons.attribution
