@@ -70,3 +70,21 @@ def test_unclaimed_attack(coder: Coder, text: str, certainty: str) -> None:
     assert ev.attribution.certainty == certainty, ev.reasons.attribution
     if certainty == "suspected":
         assert "nobody has claimed" in ev.reasons.attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        # "the source" refers back to the military source: an account by authorities.
+        (
+            "A military source said the situation was calm on Monday. According to the "
+            "source, armed men attacked the town hall in the night.",
+            "alleged",
+        ),
+        # With no earlier description, "the source" is anybody's.
+        ("According to the source, armed men attacked the town hall in the night.", "reported"),
+    ],
+)
+def test_definite_source_refers_back(coder: Coder, text: str, certainty: str) -> None:
+    ev = _by_trigger(_events(coder, text), "attacked")
+    assert ev.attribution.certainty == certainty, ev.reasons.attribution

@@ -13,8 +13,9 @@ The analyser walks from the event trigger up to the sentence root (:func:`syntax
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Literal, cast
 
 from spacy.tokens import Doc, Span, Token
@@ -104,12 +105,49 @@ class BlockContext:
     quotes: Sequence[tuple[int, int]]
     words: Sequence[str]
     sentence_starts: Sequence[int]
+    #: Sectors of speaker nouns that refer back to an earlier, described speaker ("A military
+    #: source said ... According to the source, ..."), by token index.
+    antecedent_sectors: Mapping[int, frozenset[str]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     @classmethod
     def of(cls, doc: Doc, mentions: Sequence[Mention]) -> BlockContext:
         words = lower_words(doc)
         starts = tuple(s.start for s in doc.sents)
         return cls(doc, mentions, quote_spans(words), words, starts)
+
+
+def with_speaker_antecedents(
+    contexts: Mapping[int, BlockContext], lex: Lexicon
+) -> dict[int, BlockContext]:
+    """The contexts, in block order, with every definite speaker noun that names no party
+    itself ("the source", "this spokesman") given the sectors of the nearest earlier speaker
+    noun of the same word that does ("a military source", "the army spokesman")."""
+    last: dict[str, frozenset[str]] = {}
+    out: dict[int, BlockContext] = {}
+    for index in sorted(contexts):
+        ctx = contexts[index]
+        found: dict[int, frozenset[str]] = {}
+        if not lex.anaphoric_speakers.isdisjoint(ctx.words):
+            for tok in ctx.doc:
+                if tok.lower_ not in lex.anaphoric_speakers:
+                    continue
+                key = tok.lemma_.lower()
+                own = speaker_sectors(ctx, Speaker(entity_at(ctx, tok), tok.i))
+                if own:
+                    last[key] = own
+                elif key in last and _definite(tok):
+                    found[tok.i] = last[key]
+        out[index] = replace(ctx, antecedent_sectors=MappingProxyType(found)) if found else ctx
+    return out
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "same"})
 
 
 # --------------------------------------------------------------------------- entities
@@ -994,6 +1032,8 @@ def speaker_sectors(ctx: BlockContext, speaker: Speaker) -> frozenset[str]:
     ("Colonel Mendez", "Mendez, commander of the brigade")."""
     if speaker.entity.sector:
         return frozenset({speaker.entity.sector.lower()})
+    if speaker.head in ctx.antecedent_sectors:
+        return ctx.antecedent_sectors[speaker.head]
     doc = ctx.doc
     head = doc[speaker.head]
     start, _ = noun_phrase(head)

@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from chronica.attribution.analysis import Analysis, BlockContext, analyse
+from chronica.attribution.analysis import (
+    Analysis,
+    BlockContext,
+    analyse,
+    with_speaker_antecedents,
+)
 from chronica.attribution.blame import (
     CounterClaim,
     find_counter_claims,
@@ -55,7 +60,7 @@ class Attributor:
         """One result per candidate, in order."""
         if not candidates:
             return []
-        contexts = _contexts(parsed, candidates, mentions)
+        contexts = with_speaker_antecedents(_contexts(parsed, candidates, mentions), self.lexicon)
         firsts = {b.index: b.first_sentence for b in parsed.blocks}
         blames: list[CounterClaim] = []
         violent_blocks = {c.block for c in candidates if c.event.plover == "ASSAULT"}

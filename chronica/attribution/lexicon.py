@@ -64,6 +64,7 @@ class Lexicon:
     authority_sectors: frozenset[str]  # lower-case sector codes of the state's own organs
     adversary_sectors: frozenset[str]  # lower-case sector codes of the armed non-state side
     unknown_doers: frozenset[str]  # words of doers known only by description ("gunmen")
+    anaphoric_speakers: frozenset[str]  # speaker nouns "the X" may refer back ("the source")
     first_person: frozenset[str]
     arrest_words: frozenset[str]  # verb forms and nouns of arrest ("arrested for")
     sentence_wide: Mapping[str, str]  # form -> certainty key ("suspected", "alleged", "claims")
@@ -251,6 +252,7 @@ def load_lexicon() -> Lexicon:
         authority_sectors=_words(rep, "authority_sectors", "reporting.yaml"),
         adversary_sectors=_words(rep, "adversary_sectors", "reporting.yaml"),
         unknown_doers=_words(rep, "unknown_doers", "reporting.yaml"),
+        anaphoric_speakers=_words(rep, "anaphoric_speakers", "reporting.yaml"),
         first_person=_words(hed, "first_person", "hedges.yaml"),
         arrest_words=_verb_forms(_words(hed, "arrest_verbs", "hedges.yaml"), irregular)
         | _words(hed, "arrest_nouns", "hedges.yaml"),
