@@ -60,6 +60,7 @@ ASSERTED = [
         "bombings",
         "asserted",
     ),
+    R("The mayor repudiated the rebels for their attacks on the town.", "attacks", "asserted"),
     R(
         "Eight soldiers charged with the killing of six priests were arrested on Monday.",
         "arrested",

@@ -501,6 +501,9 @@ def _frame_at(
     if cls == "allege" and any(c.dep_ == "neg" for c in tok.children):
         # "police did not blame the cartel for the attack": nobody is accused.
         return None
+    if cls == "deny" and step.via == "prep" and step.child.lower_ == "for":
+        # "repudiated the front for its attacks": a condemnation, which takes the act as given.
+        return None
     if cls == "deny" and _only_mentioned(trigger, tok, lex):
         # "denied that the trip is linked to the assassination": the link is denied, and the
         # assassination is taken as given.
