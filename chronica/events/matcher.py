@@ -604,7 +604,8 @@ class EventMatcher:
                 c.embedded, c.embedded.pattern.recipient, False, index
             )
             recip_how = f"{recip_how} of the embedded action" if recip_toks else recip_how
-        if c.embedded is not None and not actor_toks:
+        if c.embedded is not None and not actor_toks and c.frame != "accuse":
+            # the doer of an act one is accused of is the accused, never the accuser
             actor_toks, actor_how = self._role_tokens(
                 c.embedded, c.embedded.pattern.actor, True, index
             )
@@ -620,6 +621,10 @@ class EventMatcher:
             return None
         veto = self.nominal_veto(match, actor, recipient, c.negation_used)
         if pattern.nominal and veto is not None:
+            return None
+        if c.event.plover == "ASSAULT" and _nobody_claims(tok):
+            # "No group has claimed responsibility for the attack": no claim was made, and the
+            # attack itself is coded where the text tells it.
             return None
         event = c.event
         if pattern.refine == "instrument" and event.cameo == pattern.cameo:
@@ -1148,6 +1153,25 @@ def _clause_head(tok: Token) -> Token:
         tok = tok.head
         n += 1
     return tok
+
+
+_CLAIM_VERBS = frozenset({"claim", "admit", "accept", "assume"})
+_NOBODY = frozenset({"nobody", "none", "no-one"})
+
+
+def _nobody_claims(verb: Token) -> bool:
+    """Is a verb of claiming negated, or its subject nobody ("no group", "no one")?"""
+    if _lemma(verb) not in _CLAIM_VERBS:
+        return False
+    if syntax.negated(verb):
+        return True
+    for subject in verb.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if subject.lower_ in _NOBODY:
+            return True
+        return any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETS for c in subject.children)
+    return False
 
 
 def _extra(c: Coded, match: Match) -> tuple[tuple[str, str], ...]:
