@@ -62,6 +62,12 @@ ASSERTED = [
     ),
     R("The mayor repudiated the rebels for their attacks on the town.", "attacks", "asserted"),
     R(
+        "While the media focus on peaceful rallies of the exiles in Paris, the government claims "
+        "that the group is preparing violence.",
+        "rallies",
+        "asserted",
+    ),
+    R(
         "Eight soldiers charged with the killing of six priests were arrested on Monday.",
         "arrested",
         "asserted",

@@ -1322,11 +1322,21 @@ def _scopes_elsewhere(cue: Token, trigger: Token, lex: Lexicon) -> bool:
     )
     if relative is not None and not relative.left_edge.i <= trigger.i <= relative.right_edge.i:
         return True
+    # The event inside an adverbial clause the cue is not in ("while the media focus on the
+    # rallies, the government claims ..."): the author's own aside.
+    for t in [clause_head(trigger), *clause_head(trigger).ancestors]:
+        aside = any(c.dep_ == "mark" and c.lower_ in _ASIDE_MARKS for c in t.children)
+        if aside and t.dep_ == "advcl" and not t.left_edge.i <= cue.i <= t.right_edge.i:
+            return True
     # The event inside the subject (or a relative clause on it) of the cue's verb.
     for sub in cue_clause.children:
         if sub.dep_ in SUBJECT_DEPS and sub.left_edge.i <= trigger.i <= sub.right_edge.i:
             return True
     return _coordinated(cue, trigger)
+
+
+#: Marks of adverbial clauses that state something beside the main clause's claim.
+_ASIDE_MARKS = frozenset({"while", "although", "though", "whereas", "after", "before", "since"})
 
 
 def _according_elsewhere(according: Token, trigger: Token) -> bool:
