@@ -130,9 +130,10 @@ def with_speaker_antecedents(
         ctx = contexts[index]
         found: dict[int, frozenset[str]] = {}
         if not lex.anaphoric_speakers.isdisjoint(ctx.words):
-            for tok in ctx.doc:
-                if tok.lower_ not in lex.anaphoric_speakers:
+            for i, word in enumerate(ctx.words):
+                if word not in lex.anaphoric_speakers:
                     continue
+                tok = ctx.doc[i]
                 key = tok.lemma_.lower()
                 own = speaker_sectors(ctx, Speaker(entity_at(ctx, tok), tok.i))
                 if own:

@@ -39,10 +39,14 @@ class Unclaimed:
 def find_unclaimed(contexts: Mapping[int, BlockContext], lex: Lexicon) -> list[Unclaimed]:
     """Every negated claim of responsibility in the given blocks, in text order."""
     out: list[Unclaimed] = []
+    stems = tuple(lex.claim_verbs)  # "claimed", "claiming" start with the lemma
     for block, ctx in contexts.items():
         if lex.responsibility.isdisjoint(ctx.words):
             continue
-        for tok in ctx.doc:
+        for i, word in enumerate(ctx.words):
+            if not word.startswith(stems) and word not in lex.responsibility_verbs:
+                continue
+            tok = ctx.doc[i]
             taking = tok.lemma_.lower() in lex.claim_verbs or tok.lower_ in lex.responsibility_verbs
             if not taking or not negated_claim(tok, tok.sent, lex):
                 continue
