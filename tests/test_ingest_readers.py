@@ -38,6 +38,25 @@ def test_published_from_field_or_dateline(
     assert result.document is not None and result.document.published == expected
 
 
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ({"id": "a", "text": "SAN SALVADOR, 12 JAN 90 (RADIO X) -- REBELS ATTACKED."}, "RADIO X"),
+        ({"id": "b", "text": "WASHINGTON, June 3, 2021 (Reuters) - Talks began."}, "Reuters"),
+        ({"id": "c", "text": "LIMA, 2 MAY 89 (EFE) -- [TEXT] A BOMB EXPLODED."}, "EFE"),
+        ({"id": "d", "text": "PARIS, 3 May 2020 -- Talks began (in private)."}, None),
+        ({"id": "e", "text": "Talks began (Reuters) - in private.", "source": "AFP"}, "AFP"),
+    ],
+)
+def test_outlet_from_field_or_dateline(
+    tmp_path: Path, record: dict[str, str], expected: str | None
+) -> None:
+    f = tmp_path / "d.jsonl"
+    f.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = _one(f)
+    assert result.document is not None and result.document.source == expected
+
+
 def test_txt_document_id_is_file_name(tmp_path: Path) -> None:
     f = tmp_path / "story.txt"
     f.write_text("Troops withdrew.", encoding="utf-8")

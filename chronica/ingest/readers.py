@@ -20,7 +20,7 @@ from typing import IO, Any
 from chronica.attribution import find_republication
 from chronica.errors import InputError
 from chronica.records import Document
-from chronica.time import find_dateline
+from chronica.time import dateline_outlet, find_dateline
 
 SUPPORTED = (".txt", ".jsonl", ".csv", ".html", ".htm")
 MAX_DOCUMENT_CHARS = 20_000_000
@@ -237,7 +237,7 @@ def _checked(source: str, line: int | None, obj: dict[str, Any]) -> ReadResult:
         text=text,
         title=opt("title"),
         url=opt("url"),
-        source=opt("source"),
+        source=opt("source") or dateline_outlet(text),  # "... 12 JAN 90 (RADIO X) --"
         published=pub_date,
         republication=find_republication(text),
     )

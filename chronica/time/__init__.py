@@ -5,8 +5,8 @@ Public interface: ``TimeResolver.from_settings(settings)``,
 ``normalize(text, reference)`` for one expression; ``find_dateline(text)`` for a wire dateline.
 """
 
-from chronica.time.dateline import dateline_place, find_dateline
+from chronica.time.dateline import dateline_outlet, dateline_place, find_dateline
 from chronica.time.grammar import normalize
 from chronica.time.resolver import TimeResolver
 
-__all__ = ["TimeResolver", "dateline_place", "find_dateline", "normalize"]
+__all__ = ["TimeResolver", "dateline_outlet", "dateline_place", "find_dateline", "normalize"]

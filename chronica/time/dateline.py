@@ -44,6 +44,19 @@ def find_dateline(text: str) -> date | None:
     return None if found is None else found.date
 
 
+_OUTLET = re.compile(r"\s*\((?P<outlet>[A-Za-z][^()\n]{1,59})\)\s*(?:--|-|–|—|\[)")
+
+
+def dateline_outlet(text: str) -> str | None:
+    """The outlet a dated dateline names after its date ("(RADIO VENCEREMOS) --", "(Reuters)
+    -"), or None."""
+    m = _DATELINE.match(text[:_HEAD])
+    if m is None or find_dateline(text) is None:
+        return None
+    outlet = _OUTLET.match(text, m.end("date"))
+    return " ".join(outlet.group("outlet").split()) if outlet is not None else None
+
+
 def dateline_place(text: str) -> str | None:
     """The place of a dated dateline ("SAN SALVADOR"), or None when there is no dateline."""
     found = match_dateline(text)
