@@ -214,9 +214,40 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return subject(head, depth + 1)
     if verb.dep_ in ("advcl", "ccomp") and not passive:
         return subject(head, depth + 1) if verb.dep_ == "advcl" else None
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and is_verb(head.head):
-        return subject(head.head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        culprit = _culprit(head.head, head.text.lower())
+        if culprit is not None:
+            return culprit
+        if is_verb(head.head):
+            return subject(head.head, depth + 1)
     return None
+
+
+# Verbs that hold someone to account for an act: "arrested X for inciting violence",
+# "convicted X of plotting attacks", "X was jailed for killing": X did it, not the arrester.
+CULPRIT_VERBS = frozenset(
+    {"arrest", "detain", "jail", "imprison", "charge", "accuse", "convict", "sentence", "punish",
+     "fine", "blame", "condemn", "criticize", "criticise", "praise", "thank", "commend",
+     "prosecute", "indict", "suspect", "investigate", "question", "interrogate", "sue",
+     "fault", "reprimand", "censure", "denounce", "expel", "deport", "execute", "hang",
+     "sanction", "honour", "honor", "reward", "apprehend", "try", "acquit", "clear"}
+)  # fmt: skip
+
+
+def _culprit(owner: Token, prep: str) -> Token | None:
+    """The one held to account for the act in a "for"/"of" gerund hung on ``owner``: the
+    object of a :data:`CULPRIT_VERBS` verb, or its passive subject ("X was arrested for ..."),
+    also when the parser hung the gerund on that noun ("convicted [X of plotting]")."""
+    if prep not in ("for", "of"):
+        return None
+    if not is_verb(owner):
+        held = owner.dep_ in ("dobj", "nsubjpass") and owner.head.i != owner.i
+        return owner if held and owner.head.lemma_.lower() in CULPRIT_VERBS else None
+    if owner.lemma_.lower() not in CULPRIT_VERBS:
+        return None
+    if is_passive(owner):
+        return first_child(owner, PASS_SUBJ_DEPS)
+    return first_child(owner, {"dobj"})
 
 
 def direct_object(verb: Token, depth: int = 0) -> Token | None:
@@ -281,7 +312,9 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
         for c in t.children:
             if c.dep_ not in NP_DEPS:
                 continue
-            if c.dep_ == "prep" and c.text.lower() != "of":
+            if c.dep_ == "prep" and (
+                c.text.lower() != "of" or not any(g.dep_ == "pobj" for g in c.children)
+            ):  # "the other of initiating the fighting": no gerund in the phrase
                 continue
             if c.dep_ == "punct" and not (lo < c.i < hi):
                 continue
