@@ -343,6 +343,16 @@ def place_for(
         if level is not None:
             elsewhere = level >= 3 and t.start in claimed
             options.append((level, elsewhere, abs(root.i - trigger.i), r))
+    unnamed = _unnamed_country(trigger) if options else None
+    if unnamed is not None and min(o[0] for o in options) >= 3:
+        # "... preparing to incite violence in the country": the event's own place is a
+        # country the text does not name here; a name elsewhere in the sentence is not it.
+        note = f"{unnamed!r} is the place of {trigger.text!r}, unnamed in its sentence"
+        own = _actors_country(cand, unnamed)
+        if own is not None:
+            return PlaceResult(own.place, f"{note}; {own.reason}")
+        found = _without_toponym(parsed, places, cand)
+        return PlaceResult(found.place, f"{note}; {found.reason}")
     if options:
         level, elsewhere, distance, best = min(options, key=lambda o: (o[0], o[1], o[2]))
         how = f"{best.toponym.text!r} {_LEVELS[level]} {trigger.text!r}"
@@ -360,6 +370,40 @@ def place_for(
             best = qualified
         return PlaceResult(to_place(best), f"{how}; {best.reason}")
     return _without_toponym(parsed, places, cand)
+
+
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _unnamed_country(trigger: Token) -> str | None:
+    """ "in the country", "in this nation" attached to the event (its trigger or clause verb),
+    as written, or None."""
+    for tok in trigger.sent:
+        if tok.lower_ not in _COUNTRY_NOUNS or tok.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+            continue
+        if locative_attachment(tok, trigger) in {1, 2}:
+            start = min((c.i for c in tok.children if c.dep_ == "det"), default=tok.i)
+            return trigger.doc[start : tok.i + 1].text
+    return None
+
+
+def _actors_country(cand: EventCandidate, text: str) -> PlaceResult | None:
+    """The one country of the event's actors, as the place "the country" stands for."""
+    countries = {m.entity.country for m in cand.actor if m.entity.country}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    entry = Gazetteer.load().countries.get(country)
+    if entry is None:
+        return None
+    place = Place(
+        text=text, name=entry.name, country=country, lat=entry.lat, lon=entry.lon,
+        geonameid=entry.geonameid, feature="country",
+    )  # fmt: skip
+    return PlaceResult(place, f"the country of its actor ({country})")
 
 
 def _qualified_place(
