@@ -30,6 +30,14 @@ def _by_trigger(events: list[Event], trigger: str) -> Event:
             "claimed",
             "FMLN",
         ),
+        # Authorities telling of an opposition plot accuse the plotters.
+        (
+            "The government said that members of the opposition front had been plotting to "
+            "incite riots in the capital.",
+            "incite",
+            "alleged",
+            "government",
+        ),
         # The armed opposition saying that state forces attacked accuses them.
         (
             "The guerrillas said army troops attacked the village of El Paraiso.",

@@ -130,6 +130,7 @@ CONDEMNED = make_doc(
         ("MIL", "CRM", "alleged"),
         ("MED", "REB", "asserted"),  # a newspaper's condemnation takes the act as given
         ("GOV", "CVL", "asserted"),  # civilians are not the armed opposition
+        ("COP", "OPP", "alleged"),  # nor the opposition: police against protesters
     ],
 )
 def test_condemnation_by_authorities_is_an_accusation(

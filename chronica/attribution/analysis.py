@@ -1078,7 +1078,7 @@ def _authority_accusation(ctx: BlockContext, cue: Cue, cand: EventCandidate, lex
     if not all(d in lex.adversary_sectors or u for d, u in zip(sectors, unknown, strict=True)):
         return cue
     if all(d in lex.adversary_sectors for d in sectors):
-        note = f"{cue.note}; a report by authorities against the armed opposition is an accusation"
+        note = f"{cue.note}; a report by authorities against their opponents is an accusation"
     else:
         note = f"{cue.note}; authorities describe unknown doers: an accusation"
     return Cue("alleged", cue.word, cue.kind, speaker, note)
@@ -1576,7 +1576,7 @@ def analyse(ctx: BlockContext, cand: EventCandidate, lex: Lexicon) -> Analysis:
     )
     if actor_hedge is not None and not any(c.kind == "hedge" for c in cues):
         cues.insert(0, actor_hedge)
-    if cues and cand.event.plover == "ASSAULT":
+    if cues and cand.event.plover in _ACCUSABLE:
         cues[0] = _authority_accusation(ctx, cues[0], cand, lex)
     elif cand.event.plover == "ASSAULT":
         cues += _condemnation(ctx, steps, cand, lex)
@@ -1623,6 +1623,11 @@ def _governing_cues(
         if step.relation != "coordinate":
             cues += _side_frames(ctx, tok, step.child, lex)
     return cues
+
+
+#: Event types whose report by one side against the other is an accusation: violence, and
+#: plots and threats of it.
+_ACCUSABLE = frozenset({"ASSAULT", "THREATEN"})
 
 
 def _argument_of(tok: Token, lex: Lexicon) -> bool:
