@@ -12,6 +12,13 @@ on the side of an accused party, is only as certain as the accusation ('alleged'
 hedge's certainty for a hedged doer; a doer hedged in passing reaches only the acts whose doer
 the text leaves unknown). The accuser's own acts are not touched. A negated accusation ("did
 not blame") blames nobody.
+
+Two more patterns name a doer: a hedged party as the subject or "by" agent of an act
+("SUSPECTED ELN GUERRILLAS PLACED A CHARGE", "KIDNAPPED BY ALLEGED DEATH SQUADS"), and a
+condemnation whose "carried out by" phrase names the doer ("THE GOVERNMENT CONDEMNS THE MURDER
+OF X, CARRIED OUT BY FMLN TERRORISTS": the condemner's accusation). An accusation about a
+series of incidents ("ATTRIBUTED THE MOST SERIOUS ATTACKS TO X") says nothing of one act; one
+about "ANOTHER ACTION" speaks only of the act of its own sentence.
 """
 
 from __future__ import annotations
@@ -21,8 +28,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from spacy.tokens import Token
+
 from chronica.attribution.analysis import NOUN_MARKERS, BlockContext, Speaker, surface_subject
-from chronica.attribution.followup import Statement
+from chronica.attribution.followup import Statement, another, series
 from chronica.attribution.lexicon import Lexicon
 from chronica.attribution.syntax import PRONOUNS
 from chronica.records import Certainty, Entity, Mention
@@ -50,8 +59,18 @@ _VERDICTS = frozenset({"responsible", "guilty", "accountable"})  # "hold X respo
 _SIDE_OPENERS = frozenset({",", "--", "-", "(", "—", "–"})
 _DOER_HEDGES = frozenset({"alleged", "suspected", "possible"})
 _ACCUSING_PREPS = frozenset({"for", "of"})
+#: Doers hedged in passing: they reach only the acts whose doer the text leaves unknown.
+_PASSING = frozenset({"hedged", "hedged_party"})
+#: Patterns whose cue word is a speaker's verb (its subject accuses).
+_SPOKEN = frozenset({"attributed", "accused", "condemned"})
+_CONDEMNED_REACH = 16  # "MURDER [OF MS X Y Z, CARRIED OUT THIS MORNING] BY"
 
-Kind = Literal["attributed", "accused", "responsible", "hedged"]
+#: Words before a hedged party that make it a subject ("-- suspected rebels placed"), not an
+#: object or a prepositional complement ("arrested 50 alleged terrorists", "of alleged rebels").
+_SUBJECT_OPENERS = frozenset({",", "--", "-", ";", ":", "(", '"', "and", "that", "when", "after"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+Kind = Literal["attributed", "accused", "responsible", "hedged", "hedged_party", "condemned"]
 Found = tuple[int, Certainty, tuple[Entity, ...]]  # (incident word position, certainty, parties)
 
 
@@ -163,6 +182,8 @@ def find_blames(
                 text = text or _Text.of(ctx)
                 n = bisect_right(text.tokens, i) - 1
                 found = _FINDERS[kind](text, n, lex)
+                if found is not None and series(ctx.doc[text.tokens[found[0]]]):
+                    break  # "attributed the most serious attacks to X": a series, not this act
                 if found is not None:
                     out.append(_statement(text, block, first_sentences[block], n, found, kind))
                     break
@@ -181,6 +202,10 @@ def _kinds(word: str, lex: Lexicon) -> tuple[Kind, ...]:
         kinds += ("responsible",)
     if lex.hedge_adverbs.get(word) in _DOER_HEDGES:
         kinds += ("hedged",)
+    if lex.hedge_adjectives.get(word) in _DOER_HEDGES:
+        kinds += ("hedged_party",)
+    if word in lex.condemn_verbs:
+        kinds += ("condemned",)
     return kinds
 
 
@@ -311,6 +336,76 @@ def _hedged(text: _Text, i: int, lex: Lexicon) -> Found | None:
     return None
 
 
+def _hedged_party(text: _Text, i: int, lex: Lexicon) -> Found | None:
+    """A hedged doer as the subject or agent of an act: "SUSPECTED ELN GUERRILLAS PLACED A
+    CHARGE" (a hedge adjective that opens a clause, then an actor mention the actors stage
+    resolved, then a finite verb) and "KIDNAPPED BY ALLEGED DEATH SQUADS" (a hedged "by"
+    agent). The act is the participle before "by" when it names an incident family, else any
+    attack of the article whose doer the text leaves unknown. A hedged party after another
+    verb or preposition ("arrested 50 alleged terrorists") is an object, not a doer."""
+    words = text.words
+    certainty = lex.hedge_adjectives.get(words[i])
+    if certainty not in _DOER_HEDGES:
+        return None
+    before = words[i - 1] if i > 0 else "."
+    agent = before == "by"  # "kidnapped by alleged death squads"
+    if not agent and before not in _SUBJECT_OPENERS | _BREAKS | _DETERMINERS | _QUOTES:
+        return None
+    parties: list[Entity] = []
+    after = i + 1 if i + 1 in text.starts else i
+    while after in text.starts and len(parties) < _NAME_RUN:  # "ELN" "GUERRILLAS"
+        mention = text.starts[after]
+        parties.append(mention.entity)
+        after = text.after(mention)
+    if agent:
+        # A hedged "by" agent is a doer even when the actors stage did not resolve it; the
+        # act is the participle before "by" when it names an incident family.
+        party = text.party(i + 1) if not parties else None
+        found = tuple(parties) or (party[0] if party is not None else ())
+        act = i - 2 if i >= 2 and lex.families(words[i - 2]) else i
+        return (act, certainty, found) if found else None
+    if parties and after < len(words) and words[after] == "of":
+        # "ALLEGED COMMANDOS OF THE CINCHONERO FRONT MACHINEGUNNED": the party they belong to.
+        party = text.party(after + 1)
+        if party is not None:
+            parties += party[0]
+            after = party[1]
+    if not any(e.sector or e.id for e in parties) or after >= len(words):
+        return None
+    verb = text.ctx.doc[text.tokens[after]]
+    if verb.tag_ not in _FINITE or words[after] in lex.arrest_words or words[after] in _BE:
+        # "suspected rebels were killed by troops": a passive's subject did nothing.
+        return None
+    return i, certainty, tuple(parties)
+
+
+def _condemned(text: _Text, i: int, lex: Lexicon) -> Found | None:
+    """ "CONDEMNS THE COWARDLY MURDER OF X, CARRIED OUT THIS MORNING BY FMLN TERRORISTS": who
+    condemns an act and names its doer in a "carried out / perpetrated / committed by" phrase
+    holds it against that party, an accusation ('alleged'). A condemnation that names no doer
+    takes the act as given."""
+    words = text.words
+    if text.negated(i, lex):
+        return None
+    window = text.clause(i + 1, i + 1 + _TO_INCIDENT)
+    act = next((j for j in window if text.incident(j, lex, families=True)), None)
+    if act is None:
+        return None
+    for by in text.clause(act + 1, act + 1 + _CONDEMNED_REACH):
+        finite = text.ctx.doc[text.tokens[by]].tag_ in _FINITE and words[by] not in lex.support
+        if words[by] in _RELATIVE or finite:
+            return None  # "the incidents, which endanger the efforts conducted by X"
+        if words[by] != "by":
+            continue
+        if not any(words[k] in lex.support for k in range(max(act + 1, by - _TO_BY), by)):
+            continue
+        party = text.party(by + 1)
+        if party is not None and any(e.sector or e.id for e in party[0]):
+            return act, "alleged", party[0]
+        return None
+    return None
+
+
 def _accuser(text: _Text, verb: int, act: int) -> Speaker | None:
     """Who blames: the actor mention nearest before the verb in its sentence; for a passive or
     participle ("the attack on the post, attributed to X") nobody, unless a relative clause
@@ -323,11 +418,25 @@ def _accuser(text: _Text, verb: int, act: int) -> Speaker | None:
     return accuser if relative is not None and accuser.head > relative else None
 
 
+def _condemner(text: _Text, verb: Token) -> Speaker | None:
+    """Who condemns: the verb's subject when the parse gives one (a pronoun, "they condemn",
+    names nobody), else the actor mention nearest before the verb."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return surface_subject(text.ctx, verb, verb.sent)
+    if subject.text.lower() in _PRONOUNS:
+        return None
+    mention = next((m for m in text.ctx.mentions if m.start <= subject.i < m.end), None)
+    return Speaker(mention.entity, subject.i) if mention is not None else None
+
+
 _FINDERS: Mapping[Kind, Callable[[_Text, int, Lexicon], Found | None]] = {
     "attributed": _attributed,
     "accused": _accused,
     "responsible": _responsible,
     "hedged": _hedged,
+    "hedged_party": _hedged_party,
+    "condemned": _condemned,
 }
 
 
@@ -339,10 +448,16 @@ def _statement(
     doc = ctx.doc
     verb, act = doc[text.tokens[cue]], doc[text.tokens[at]]
     index = first_sentence + bisect_right(ctx.sentence_starts, act.i) - 1
-    accuser = _accuser(text, verb.i, act.i) if kind in {"attributed", "accused"} else None
+    accuser = (
+        _condemner(text, verb)
+        if kind == "condemned"
+        else _accuser(text, verb.i, act.i)
+        if kind in _SPOKEN
+        else None
+    )
     who = ", ".join(repr(e.text) for e in parties)
     by = f" by {accuser.entity.text!r}" if accuser is not None else ""
-    named = kind != "hedged" or at != cue
+    named = kind not in _PASSING or at != cue
     what = repr(act.text) if named else "any attack"
     reason = f"{certainty}: {verb.text!r}{by} names {who} as doer of {what} ({kind}, word order)"
     return Statement(
@@ -356,5 +471,6 @@ def _statement(
         parties,
         reason,
         accused=parties,
-        reaches_named=kind != "hedged",
+        reaches_named=kind not in _PASSING,
+        local=named and another(act),
     )

@@ -9,7 +9,13 @@ whole document whose doer is unknown, unresolved by the actors stage, or of the 
 actor named in the statement's sentence; the nearest one after the event wins, else the earliest
 before it. An event the text calls merely possible takes a firmer statement (a claim, accusation
 or suspicion). Denials do not change the certainty of an event whose occurrence the text
-asserts; one at most :data:`WINDOW` sentences later is named in the reason.
+asserts; one at most :data:`WINDOW` sentences later is named in the reason, unless an
+accusation of the same incident goes with it ("denied any responsibility and blamed the
+front": the accusation counts). A bomb or "gunmen" as the attacker (sector UAF, no name) is an
+unknown doer. A statement about a series of incidents ("the most serious attacks", "all the
+attacks") reaches no act; one about "another action" only the acts of its own sentence; a
+hedge on a graded incident ("what is considered the worst attack") weighs the grading, not
+the doer.
 """
 
 from __future__ import annotations
@@ -41,6 +47,17 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Statements about planned or threatened attacks say nothing of who did one (an open
 #: question, "whether the attack was carried out by rebels", does).
 _NOT_DONE = frozenset({"planned", "threatened"})
+#: The CAMEO agent code of an unidentified armed attacker.
+_UNIDENTIFIED = "UAF"
+#: Words that pick incidents out of a series ("all the attacks", "most attacks").
+_SERIES = frozenset({"all", "many", "most", "several", "numerous", "countless", "various"})
+_SUPERLATIVES = frozenset({"JJS", "RBS"})
+_OTHER = frozenset({"another", "other"})
+_HEDGES = frozenset({"suspected", "possible"})
+#: How far before an incident noun its quantifier or superlative may stand.
+_SERIES_REACH = 4
+#: How far before a doubt word its negation may stand ("there is absolutely no doubt").
+_NEGATION_REACH = 3
 _PLACEHOLDER = EventType("ASSAULT", None, "190", 4, -10.0, "")
 
 
@@ -64,6 +81,9 @@ class Statement:
     #: apparently hired by the cartel") says who did the acts the text leaves without a doer,
     #: not that every act of the cartel the text asserts is uncertain.
     reaches_named: bool = True
+    #: Does the statement speak only of the incident of its own sentence ("in another action
+    #: attributed to the cartel, ...")?
+    local: bool = False
 
 
 def find_statements(
@@ -91,6 +111,8 @@ def find_statements(
                 certainty not in _PERPETRATOR
                 or _hedges_another_predicate(tok, where, result)
                 or _counted(tok)
+                or (certainty in _HEDGES and graded(tok))
+                or _doubt_denied(tok, result.attribution.cue, lex)
                 or result.attribution.modality in _NOT_DONE
             ):
                 continue
@@ -107,6 +129,7 @@ def find_statements(
                     result.attribution.claimant,
                     named,
                     result.reason,
+                    local=another(tok),
                 )
             )
     return out
@@ -197,11 +220,63 @@ def _antecedent_incident(doc: Doc, pronoun: Token, lex: Lexicon) -> str | None:
 
 def _counted(noun: Token) -> bool:
     """ "Charged with at least 40 attacks and murders": a counted, indefinite plural speaks of a
-    series of other incidents, not of the one an event reports ("the two bombings" does)."""
+    series of other incidents, not of the one an event reports ("the two bombings" does); so
+    does a plural a quantifier or superlative picks out of many ("all the attacks", "the most
+    serious attacks")."""
     head = noun.head if noun.dep_ == "conj" else noun
     numbers = any(c.dep_ == "nummod" or c.like_num for c in head.children)
     definite = any(c.dep_ in {"det", "poss"} and c.text.lower() != "a" for c in head.children)
-    return numbers and not definite
+    return (numbers and not definite) or series(head)
+
+
+def _premodifiers(noun: Token) -> list[Token]:
+    """The few words right before a noun within its noun phrase, nearest first (read off the
+    word order, as the parse of upper-case wire copy is unreliable)."""
+    out: list[Token] = []
+    for t in reversed(noun.doc[max(noun.sent.start, noun.i - _SERIES_REACH) : noun.i]):
+        if t.is_space:
+            continue
+        if t.pos_ not in {"DET", "ADJ", "ADV", "NUM", "NOUN", "PROPN"}:
+            break
+        out.append(t)
+    return out
+
+
+def series(noun: Token) -> bool:
+    """Is the plural incident noun one of a series: a quantifier or a superlative before it
+    in its noun phrase ("all these attacks", "the most serious attacks", "the worst
+    massacres")?"""
+    if noun.tag_ not in {"NNS", "NNPS"} and not noun.text.lower().endswith("s"):
+        return False
+    return any(t.text.lower() in _SERIES or t.tag_ in _SUPERLATIVES for t in _premodifiers(noun))
+
+
+def graded(noun: Token) -> bool:
+    """Does a superlative grade the incident ("what is considered the most serious attack")?
+    A hedge there weighs the grading, not who did the act."""
+    return any(t.tag_ in _SUPERLATIVES for t in _premodifiers(noun))
+
+
+def another(noun: Token) -> bool:
+    """ "In another action attributed to the cartel": the noun names an incident other than
+    the ones before it."""
+    return any(t.text.lower() in _OTHER for t in _premodifiers(noun))
+
+
+def _doubt_denied(noun: Token, cue: str | None, lex: Lexicon) -> bool:
+    """ "There is no doubt that this act was directed against innocent citizens": a negated
+    doubt (or possibility) asserts what it governs; it does not make the doer uncertain."""
+    if cue is None:
+        return False
+    word = cue.lower()
+    if lex.frame_nouns.get(word) != "doubt" and lex.frame_verbs.get(word) != "doubt":
+        return False
+    sent = noun.sent
+    for t in sent:
+        if t.text.lower() == word:
+            before = sent.doc[max(sent.start, t.i - _NEGATION_REACH) : t.i]
+            return any(w.text.lower() in lex.negation for w in before)
+    return False
 
 
 def _hedges_another_predicate(noun: Token, where: Token, result: Analysis) -> bool:
@@ -245,9 +320,14 @@ def applies(statement: Statement, cand: EventCandidate, trigger: str, lex: Lexic
         part = unknown and "attack" in event_families
         if not lex.families(noun) & event_families and not part:
             return False
-    if statement.block == cand.block and cand.trigger_start <= statement.token < cand.trigger_end:
+    own = statement.block == cand.block and cand.trigger_start <= statement.token < cand.trigger_end
+    if own and not statement.accused:
+        # The event's own noun: its sentence analysis already read that cue. A word-order
+        # accusation ("condemned the murder carried out by X") is one the parse missed.
         return False
     if statement.certainty == "denied" and not _shortly_after(statement, cand):
+        return False
+    if statement.local and statement.sentence_index != cand.sentence_index:
         return False
     if unknown:
         # No doer, or only words the actors stage could not resolve ("machinegun bursts").
@@ -285,10 +365,17 @@ def first_statement(
     statements: Sequence[Statement], cand: EventCandidate, trigger: str, lex: Lexicon
 ) -> Statement | None:
     """The earliest statement after the event that speaks about its perpetrator, else the
-    earliest one before it (a claim or accusation anywhere in the article)."""
+    earliest one before it (a claim or accusation anywhere in the article). A denial gives
+    way to a claim, accusation or suspicion of the same incident."""
     found = [s for s in statements if applies(s, cand, trigger, lex)]
     after = [s for s in found if s.sentence_index >= cand.sentence_index]
-    return next(iter(after or found), None)
+    ordered = after or found
+    # "The army denied any responsibility for the attack and blamed the front": the denial
+    # does not settle who did it; the accusation that goes with it does.
+    first = next(iter(ordered), None)
+    if first is not None and first.certainty == "denied":
+        return next((s for s in ordered if s.certainty in _FIRMER), first)
+    return first
 
 
 def overrides(statement: Statement, certainty: str) -> bool:
@@ -301,5 +388,9 @@ def overrides(statement: Statement, certainty: str) -> bool:
 
 
 def _identified(entity: Entity) -> bool:
-    """Did the actors stage resolve the doer (an id, a sector or a country)?"""
+    """Did the actors stage resolve the doer (an id, a sector or a country)? An unnamed
+    unidentified armed force ("gunmen", a bomb as the attacker: sector UAF, no id) leaves the
+    doer unknown."""
+    if entity.sector == _UNIDENTIFIED and not entity.id:
+        return bool(entity.country)
     return bool(entity.id or entity.sector or entity.country)
