@@ -30,6 +30,14 @@ def _by_trigger(events: list[Event], trigger: str) -> Event:
             "claimed",
             "FMLN",
         ),
+        # An account by the doers' own side is their claim, "according to" as with "said";
+        # the issuer of the report is its source.
+        (
+            "According to a report issued by the army, soldiers killed two rebels near the river.",
+            "killed",
+            "claimed",
+            "army",
+        ),
         # Authorities telling of an opposition plot accuse the plotters.
         (
             "The government said that members of the opposition front had been plotting to "

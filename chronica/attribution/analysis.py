@@ -178,6 +178,11 @@ def _speaker_head(tok: Token, lex: Lexicon) -> Token:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    for c in tok.children:
+        # "a report issued by the army", "a statement released by the police"
+        agent = agent_of(c) if c.dep_ == "acl" and c.tag_ == "VBN" else None
+        if agent is not None:
+            return agent
     return tok
 
 
@@ -1576,6 +1581,8 @@ def analyse(ctx: BlockContext, cand: EventCandidate, lex: Lexicon) -> Analysis:
     )
     if actor_hedge is not None and not any(c.kind == "hedge" for c in cues):
         cues.insert(0, actor_hedge)
+    if cues and cues[0].word == "according to":
+        cues[0] = _own_account(ctx, cues[0], cand, lex)
     if cues and cand.event.plover in _ACCUSABLE:
         cues[0] = _authority_accusation(ctx, cues[0], cand, lex)
     elif cand.event.plover == "ASSAULT":
@@ -1623,6 +1630,25 @@ def _governing_cues(
         if step.relation != "coordinate":
             cues += _side_frames(ctx, tok, step.child, lex)
     return cues
+
+
+def _own_account(ctx: BlockContext, cue: Cue, cand: EventCandidate, lex: Lexicon) -> Cue:
+    """ "According to the army, soldiers killed two rebels": an account by the doer's own side
+    (the same entity, a state organ of the doers' sector, a group of its generic units) is its
+    claim, as with a reporting verb."""
+    speaker = cue.speaker
+    if cue.certainty != "reported" or speaker is None or not cand.actor:
+        return cue
+    if any(m.start <= speaker.head < m.end for m in cand.actor):
+        return cue  # the source itself taken for the doer: a parse slip, not an account
+    own = (
+        any(same_entity(speaker.entity, m.entity) for m in cand.actor)
+        or _own_forces(ctx, speaker, cand, lex)
+        or _own_units(speaker, cand)
+    )
+    if not own:
+        return cue
+    return Cue("claimed", cue.word, cue.kind, speaker, f"{cue.note}; the source is the doer's side")
 
 
 #: Event types whose report by one side against the other is an accusation: violence, and
