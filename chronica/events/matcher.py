@@ -527,6 +527,10 @@ class EventMatcher:
         code = self.grammar.obligation_code
         if code is None:
             return []
+        text = sent.doc.text[sent.start_char : sent.end_char].lower()
+        modals = (w for w, frame in self.grammar.frame_modals.items() if frame == "obligation")
+        if not any(w in text for w in modals):
+            return []  # no "must", "should", "ought" in the sentence (a cheap test first)
         clauses = {_clause_head(m.token).i for m in matches.values()}
         out: list[Coded] = []
         for tok in sent:

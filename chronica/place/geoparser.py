@@ -343,8 +343,9 @@ def place_for(
         if level is not None:
             elsewhere = level >= 3 and t.start in claimed
             options.append((level, elsewhere, abs(root.i - trigger.i), r))
-    unnamed = _unnamed_country(trigger) if options else None
-    if unnamed is not None and min(o[0] for o in options) >= 3:
+    loose = bool(options) and min(o[0] for o in options) >= 3
+    unnamed = _unnamed_country(trigger) if loose else None
+    if unnamed is not None:
         # "... preparing to incite violence in the country": the event's own place is a
         # country the text does not name here; a name elsewhere in the sentence is not it.
         note = f"{unnamed!r} is the place of {trigger.text!r}, unnamed in its sentence"
@@ -379,7 +380,11 @@ _DEFINITE = frozenset({"the", "this", "that"})
 def _unnamed_country(trigger: Token) -> str | None:
     """ "in the country", "in this nation" attached to the event (its trigger or clause verb),
     as written, or None."""
-    for tok in trigger.sent:
+    sent = trigger.sent
+    text = trigger.doc.text[sent.start_char : sent.end_char].lower()
+    if not any(word in text for word in _COUNTRY_NOUNS):
+        return None
+    for tok in sent:
         if tok.lower_ not in _COUNTRY_NOUNS or tok.pos_ != "NOUN":
             continue
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
