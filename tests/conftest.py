@@ -17,11 +17,12 @@ from spacy.vocab import Vocab
 from chronica.actors import ActorResolver
 from chronica.attribution import Attributor
 from chronica.config import Settings
+from chronica.events import EventMatcher
 from chronica.nlp import Block, ParsedDocument
 from chronica.ontology import Ontology
 from chronica.place import Geoparser
 from chronica.place.gazetteer import Gazetteer
-from chronica.records import AttributionResult, Document, EventCandidate, Mention
+from chronica.records import AttributionResult, Document, Entity, EventCandidate, Mention
 
 
 @pytest.fixture(scope="session")
@@ -208,6 +209,22 @@ def doc_from_spec(spec: str) -> Doc:
         ents=[r[5] if len(r) > 5 else "O" for r in rows],
         tags=tags,
     )
+
+
+def span_mentions(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Dictionary-kind actor mentions over the given (start, end) token spans of block 0."""
+    return [
+        Mention(0, s, e, Entity(text=doc[s:e].text, name=doc[s:e].text), "dictionary", "test")
+        for s, e in spans
+    ]
+
+
+def find_in_spec(
+    matcher: EventMatcher, spec: str, spans: Sequence[tuple[int, int]] = ()
+) -> list[EventCandidate]:
+    """The event matcher's candidates on a hand-parsed sentence (see :func:`doc_from_spec`)."""
+    doc = doc_from_spec(spec)
+    return matcher.find(parsed_from_docs([doc]), span_mentions(doc, spans))
 
 
 def attribute_candidates(

@@ -39,7 +39,7 @@ def _context(parse: tuple[list[str], list[int], list[str], list[str], list[str]]
 
 def test_negated_claim_names_its_incident() -> None:
     found = find_unclaimed({0: _context(_NEGATED)}, load_lexicon())
-    assert found == [Unclaimed(block=0, token=3, cue="claimed", incident="attack")]
+    assert found == [Unclaimed(cue="claimed", incident="attack")]
 
 
 def test_a_claim_is_not_unclaimed() -> None:
@@ -66,7 +66,7 @@ def _mention(entity: Entity) -> Mention:
 
 
 _ASSERTED = AttributionResult(Attribution(), "asserted: no frame")
-_UNCLAIMED = [Unclaimed(block=0, token=3, cue="claimed", incident="attack")]
+_UNCLAIMED = [Unclaimed(cue="claimed", incident="attack")]
 
 
 @pytest.mark.parametrize(
@@ -89,6 +89,6 @@ def test_mark_unclaimed(code: str, actor: tuple[Mention, ...], before: str, afte
 
 
 def test_other_incident_is_untouched() -> None:
-    kidnapping = [Unclaimed(block=0, token=3, cue="claimed", incident="kidnapping")]
+    kidnapping = [Unclaimed(cue="claimed", incident="kidnapping")]
     marked = mark_unclaimed(_candidate("183"), "bombed", _ASSERTED, kidnapping, load_lexicon())
     assert marked is _ASSERTED

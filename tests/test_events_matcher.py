@@ -10,30 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from conftest import doc_from_spec as _doc
-from conftest import make_doc, parsed_from_docs
-from spacy.tokens import Doc
+from conftest import find_in_spec, make_doc, parsed_from_docs
 
 from chronica.config import Settings
 from chronica.events import EventMatcher
-from chronica.records import Entity, EventCandidate, Mention
-
-
-def _mentions(doc: Doc, spans: tuple[tuple[int, int], ...]) -> list[Mention]:
-    return [
-        Mention(0, s, e, Entity(text=doc[s:e].text, name=doc[s:e].text), "dictionary", "test")
-        for s, e in spans
-    ]
+from chronica.records import EventCandidate, Mention
 
 
 @pytest.fixture(scope="module")
 def matcher() -> EventMatcher:
     return EventMatcher.from_settings(Settings())
-
-
-def _find(matcher: EventMatcher, spec: str, spans: tuple[tuple[int, int], ...] = ()) -> list:
-    doc = _doc(spec)
-    return matcher.find(parsed_from_docs([doc]), _mentions(doc, spans))
 
 
 def _texts(mentions: tuple[Mention, ...]) -> list[str]:
@@ -204,7 +190,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_events_matcher_main_event(matcher: EventMatcher, case: Case) -> None:
-    found = _find(matcher, case.spec, case.spans)
+    found = find_in_spec(matcher, case.spec, case.spans)
     assert found, "no event"
     best = max(found, key=lambda c: c.confidence)
     assert (best.event.plover, best.event.cameo) == (case.plover, case.cameo), best.reason
@@ -219,7 +205,7 @@ def test_events_matcher_coordinated_verbs_give_two_events(matcher: EventMatcher)
         "Rebels|rebel|NOUN|nsubj|1 attacked|attack|VERB|ROOT|1 and|and|CCONJ|cc|1 "
         "destroyed|destroy|VERB|conj|1 villages|village|NOUN|dobj|3 .|.|PUNCT|punct|1"
     )
-    found = _find(matcher, spec)
+    found = find_in_spec(matcher, spec)
     assert [c.event.cameo for c in found] == ["180", "1712"]
     for cand in found:
         assert _texts(cand.actor) == ["Rebels"]
@@ -244,7 +230,7 @@ def test_events_matcher_coordinated_verbs_give_two_events(matcher: EventMatcher)
 def test_events_matcher_one_event_per_trigger(
     matcher: EventMatcher, spec: str, trigger: str
 ) -> None:
-    found = _find(matcher, spec)
+    found = find_in_spec(matcher, spec)
     assert [c.event.trigger for c in found] == [trigger]
 
 
@@ -253,20 +239,20 @@ def test_events_matcher_argument_without_mention_is_kept(matcher: EventMatcher) 
         "Militants|militant|NOUN|nsubj|1 kidnapped|kidnap|VERB|ROOT|1 aid|aid|NOUN|compound|3 "
         "workers|worker|NOUN|dobj|1 .|.|PUNCT|punct|1"
     )
-    (cand,) = _find(matcher, spec)
+    (cand,) = find_in_spec(matcher, spec)
     assert [m.kind for m in (*cand.actor, *cand.recipient)] == ["ner", "ner"]
     assert all(m.entity.name is None for m in cand.actor)
     assert "no mention" in cand.reason
 
 
 def test_events_matcher_confidence_orders_match_quality(matcher: EventMatcher) -> None:
-    svo = _find(
+    svo = find_in_spec(
         matcher,
         "Iran|Iran|PROPN|nsubj|1 attacked|attack|VERB|ROOT|1 Iraq|Iraq|PROPN|dobj|1 "
         ".|.|PUNCT|punct|1",
         ((0, 1), (2, 3)),
     )[0]
-    bare = _find(  # a bare noun is kept only with a date or place (here "Monday")
+    bare = find_in_spec(  # a bare noun is kept only with a date or place (here "Monday")
         matcher,
         "Bombings|bombing|NOUN|ROOT|0 on|on|ADP|prep|0 Monday|Monday|PROPN|pobj|1|B-DATE "
         ".|.|PUNCT|punct|0",
@@ -288,7 +274,7 @@ def test_events_matcher_confidence_orders_match_quality(matcher: EventMatcher) -
     ],
 )
 def test_events_matcher_precision(matcher: EventMatcher, spec: str) -> None:
-    found = _find(matcher, spec)
+    found = find_in_spec(matcher, spec)
     assert all(c.event.plover != "ASSAULT" for c in found)
     assert all(not c.event.cameo.startswith("01") for c in found)
     if "said" in spec or "took" in spec:

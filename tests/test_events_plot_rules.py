@@ -12,31 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from conftest import doc_from_spec, parsed_from_docs
-from spacy.tokens import Doc
+from conftest import doc_from_spec, find_in_spec
 
 from chronica.config import Settings
 from chronica.events import EventMatcher, syntax
-from chronica.records import Entity, EventCandidate, Mention
+from chronica.records import Mention
 
 
 @pytest.fixture(scope="module")
 def matcher() -> EventMatcher:
     return EventMatcher.from_settings(Settings())
-
-
-def _mentions(doc: Doc, spans: tuple[tuple[int, int], ...]) -> list[Mention]:
-    return [
-        Mention(0, s, e, Entity(text=doc[s:e].text, name=doc[s:e].text), "dictionary", "test")
-        for s, e in spans
-    ]
-
-
-def _find(
-    matcher: EventMatcher, spec: str, spans: tuple[tuple[int, int], ...] = ()
-) -> list[EventCandidate]:
-    doc = doc_from_spec(spec)
-    return matcher.find(parsed_from_docs([doc]), _mentions(doc, spans))
 
 
 def _texts(mentions: tuple[Mention, ...]) -> list[str]:
@@ -144,7 +129,7 @@ FOUND = [
 
 @pytest.mark.parametrize("case", FOUND, ids=lambda c: c.name)
 def test_plot_rules_find(matcher: EventMatcher, case: Case) -> None:
-    found = [c for c in _find(matcher, case.spec) if c.event.plover == case.plover]
+    found = [c for c in find_in_spec(matcher, case.spec) if c.event.plover == case.plover]
     assert found, f"no {case.plover} event"
     cand = found[0]
     assert cand.event.cameo == case.cameo
@@ -186,7 +171,7 @@ NOTHING = [
 
 @pytest.mark.parametrize(("name", "spec"), NOTHING, ids=[n for n, _ in NOTHING])
 def test_plot_rules_no_event(matcher: EventMatcher, name: str, spec: str) -> None:
-    found = _find(matcher, spec)
+    found = find_in_spec(matcher, spec)
     assert [c.event.plover for c in found if c.event.plover in ("THREATEN", "PROTEST")] == []
 
 
@@ -247,7 +232,7 @@ def test_plot_rules_accused_is_no_accuser(matcher: EventMatcher) -> None:
         "accused|accuse|VERB|ROOT|3 of|of|ADP|prep|3 bombing|bomb|VERB|pcomp|4 "
         "the|the|DET|det|7 bridge|bridge|NOUN|dobj|5 .|.|PUNCT|punct|3"
     )
-    (cand,) = _find(matcher, spec)
+    (cand,) = find_in_spec(matcher, spec)
     assert cand.event.plover == "ACCUSE"
     assert _texts(cand.actor) == []
     assert _texts(cand.recipient) == ["Three men"]

@@ -17,6 +17,12 @@ def _one(path: Path):  # type: ignore[no-untyped-def]
     return results[0]
 
 
+def _one_record(tmp_path: Path, record: dict[str, str]):  # type: ignore[no-untyped-def]
+    f = tmp_path / "d.jsonl"
+    f.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return _one(f)
+
+
 @pytest.mark.parametrize(
     ("record", "expected"),
     [
@@ -31,9 +37,7 @@ def _one(path: Path):  # type: ignore[no-untyped-def]
 def test_published_from_field_or_dateline(
     tmp_path: Path, record: dict[str, str], expected: date | None
 ) -> None:
-    f = tmp_path / "d.jsonl"
-    f.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    result = _one(f)
+    result = _one_record(tmp_path, record)
     assert result.error is None
     assert result.document is not None and result.document.published == expected
 
@@ -51,9 +55,7 @@ def test_published_from_field_or_dateline(
 def test_outlet_from_field_or_dateline(
     tmp_path: Path, record: dict[str, str], expected: str | None
 ) -> None:
-    f = tmp_path / "d.jsonl"
-    f.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    result = _one(f)
+    result = _one_record(tmp_path, record)
     assert result.document is not None and result.document.source == expected
 
 

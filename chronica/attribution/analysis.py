@@ -1071,7 +1071,7 @@ def _authority_accusation(ctx: BlockContext, cue: Cue, cand: EventCandidate, lex
     if sectors_of_speaker & lex.adversary_sectors and all(
         (m.entity.sector or "").lower() in lex.authority_sectors for m in cand.actor
     ):
-        note = f"{cue.note}; a report by the armed opposition against state forces is an accusation"
+        note = f"{cue.note}; a report by the opposition against state forces is an accusation"
         return Cue("alleged", cue.word, cue.kind, speaker, note)
     if not sectors_of_speaker & lex.authority_sectors:
         return cue

@@ -30,8 +30,6 @@ class Unclaimed:
     names ("attack", "bombing"), empty when it names none ("so far no one has claimed
     responsibility")."""
 
-    block: int
-    token: int
     cue: str
     incident: str
 
@@ -40,7 +38,7 @@ def find_unclaimed(contexts: Mapping[int, BlockContext], lex: Lexicon) -> list[U
     """Every negated claim of responsibility in the given blocks, in text order."""
     out: list[Unclaimed] = []
     stems = tuple(lex.claim_verbs)  # "claimed", "claiming" start with the lemma
-    for block, ctx in contexts.items():
+    for ctx in contexts.values():
         if lex.responsibility.isdisjoint(ctx.words):
             continue
         for i, word in enumerate(ctx.words):
@@ -50,7 +48,7 @@ def find_unclaimed(contexts: Mapping[int, BlockContext], lex: Lexicon) -> list[U
             taking = tok.lemma_.lower() in lex.claim_verbs or tok.lower_ in lex.responsibility_verbs
             if not taking or not negated_claim(tok, tok.sent, lex):
                 continue
-            out.append(Unclaimed(block, tok.i, tok.text, _incident_after(tok, tok.sent, lex)))
+            out.append(Unclaimed(tok.text, _incident_after(tok, tok.sent, lex)))
     return out
 
 
