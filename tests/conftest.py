@@ -211,6 +211,16 @@ def doc_from_spec(spec: str) -> Doc:
     )
 
 
+@pytest.fixture(scope="session")
+def matcher() -> EventMatcher:
+    """The event matcher with default settings, built once."""
+    return EventMatcher.from_settings(Settings())
+
+
+def mention_texts(mentions: Sequence[Mention]) -> list[str]:
+    return [m.entity.text for m in mentions]
+
+
 def span_mentions(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Mention]:
     """Dictionary-kind actor mentions over the given (start, end) token spans of block 0."""
     return [

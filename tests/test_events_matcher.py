@@ -10,20 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from conftest import find_in_spec, make_doc, parsed_from_docs
+from conftest import find_in_spec, make_doc, mention_texts, parsed_from_docs
 
-from chronica.config import Settings
 from chronica.events import EventMatcher
-from chronica.records import EventCandidate, Mention
-
-
-@pytest.fixture(scope="module")
-def matcher() -> EventMatcher:
-    return EventMatcher.from_settings(Settings())
-
-
-def _texts(mentions: tuple[Mention, ...]) -> list[str]:
-    return [m.entity.text for m in mentions]
+from chronica.records import EventCandidate
 
 
 @dataclass(frozen=True)
@@ -194,8 +184,8 @@ def test_events_matcher_main_event(matcher: EventMatcher, case: Case) -> None:
     assert found, "no event"
     best = max(found, key=lambda c: c.confidence)
     assert (best.event.plover, best.event.cameo) == (case.plover, case.cameo), best.reason
-    assert _texts(best.actor) == case.actor, best.reason
-    assert _texts(best.recipient) == case.recipient, best.reason
+    assert mention_texts(best.actor) == case.actor, best.reason
+    assert mention_texts(best.recipient) == case.recipient, best.reason
     assert best.negated is case.negated
     assert best.pattern_id in best.reason
 
@@ -208,8 +198,8 @@ def test_events_matcher_coordinated_verbs_give_two_events(matcher: EventMatcher)
     found = find_in_spec(matcher, spec)
     assert [c.event.cameo for c in found] == ["180", "1712"]
     for cand in found:
-        assert _texts(cand.actor) == ["Rebels"]
-        assert _texts(cand.recipient) == ["villages"]
+        assert mention_texts(cand.actor) == ["Rebels"]
+        assert mention_texts(cand.recipient) == ["villages"]
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,6 @@ from chronica.nlp import ParsedDocument, parse
 from chronica.records import Document, Entity, EventCandidate, Mention
 
 
-@pytest.fixture(scope="module")
-def matcher() -> EventMatcher:
-    return EventMatcher.from_settings(Settings())
-
-
 def _ner_mentions(parsed: ParsedDocument) -> list[Mention]:
     return [
         Mention(b.index, e.start, e.end, Entity(text=e.text, name=e.text), "dictionary", "NER")

@@ -12,20 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from conftest import doc_from_spec, find_in_spec
+from conftest import doc_from_spec, find_in_spec, mention_texts
 
-from chronica.config import Settings
 from chronica.events import EventMatcher, syntax
-from chronica.records import Mention
-
-
-@pytest.fixture(scope="module")
-def matcher() -> EventMatcher:
-    return EventMatcher.from_settings(Settings())
-
-
-def _texts(mentions: tuple[Mention, ...]) -> list[str]:
-    return [m.entity.text for m in mentions]
 
 
 @dataclass(frozen=True)
@@ -133,9 +122,9 @@ def test_plot_rules_find(matcher: EventMatcher, case: Case) -> None:
     assert found, f"no {case.plover} event"
     cand = found[0]
     assert cand.event.cameo == case.cameo
-    assert _texts(cand.actor) == case.actor
+    assert mention_texts(cand.actor) == case.actor
     if case.recipient is not None:
-        assert _texts(cand.recipient) == case.recipient
+        assert mention_texts(cand.recipient) == case.recipient
 
 
 NOTHING = [
@@ -234,8 +223,8 @@ def test_plot_rules_accused_is_no_accuser(matcher: EventMatcher) -> None:
     )
     (cand,) = find_in_spec(matcher, spec)
     assert cand.event.plover == "ACCUSE"
-    assert _texts(cand.actor) == []
-    assert _texts(cand.recipient) == ["Three men"]
+    assert mention_texts(cand.actor) == []
+    assert mention_texts(cand.recipient) == ["Three men"]
 
 
 @pytest.mark.parametrize(

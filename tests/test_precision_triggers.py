@@ -14,7 +14,6 @@ import pytest
 from conftest import doc_from_spec as _doc
 from conftest import parsed_from_docs
 
-from chronica.config import Settings
 from chronica.events import EventMatcher
 from chronica.records import Entity, EventCandidate, Mention
 
@@ -38,11 +37,6 @@ def _find(matcher: EventMatcher, case: Case) -> list[EventCandidate]:
 
 def _of_type(found: list[EventCandidate], plover: str) -> list[EventCandidate]:
     return [c for c in found if c.event.plover == plover]
-
-
-@pytest.fixture(scope="module")
-def matcher() -> EventMatcher:
-    return EventMatcher.from_settings(Settings())
 
 
 NO_EVENT = [
